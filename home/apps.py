@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HomeConfig(AppConfig):
+    """The site itself: home page, health check, error pages and the demo-content orchestration."""
+
+    name = "home"
+    verbose_name = _("Site")

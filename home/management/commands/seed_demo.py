@@ -1,0 +1,60 @@
+"""Load the demo content every app contributes, idempotently: a second run changes nothing and says so."""
+
+from importlib import import_module
+
+from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
+
+# Order matters: reference data before the people who belong to it, people before the pages that name them.
+DEMO_STEPS = [
+    "home.demo",
+]
+
+
+class DemoReport:
+    """What the demo steps changed, and the demo accounts to print at the end."""
+
+    def __init__(self, stdout, style):
+        self.stdout = stdout
+        self.style = style
+        self.changes = 0
+        self.accounts = []
+
+    def count(self, changed, what):
+        if changed:
+            self.changes += 1
+            self.stdout.write(f"  + {what}")
+
+    def add(self, number, what):
+        """Report a batch: ``number`` records of ``what`` created or updated."""
+        if number:
+            self.changes += number
+            self.stdout.write(f"  + {number} {what}")
+
+    def account(self, role, email, password):
+        self.accounts.append((role, email, password))
+
+
+class Command(BaseCommand):
+    help = "Load demo content (fictional people, real public institutions). Safe to run again."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--members", type=int, default=0, help="Extra fictional members to generate.")
+        parser.add_argument("--practices", type=int, default=0, help="Extra fictional library items to generate.")
+        parser.add_argument("--events", type=int, default=0, help="Extra fictional events to generate.")
+
+    def handle(self, *args, **options):
+        report = DemoReport(self.stdout, self.style)
+        for step in DEMO_STEPS:
+            self.stdout.write(self.style.MIGRATE_HEADING(_("Demo content: %(step)s") % {"step": step}))
+            import_module(step).seed(report, **options)
+        if report.changes:
+            self.stdout.write(
+                self.style.SUCCESS(_("Demo content loaded: %(count)d changes.") % {"count": report.changes})
+            )
+        else:
+            self.stdout.write(self.style.SUCCESS(_("Demo content already up to date: nothing changed.")))
+        if report.accounts:
+            self.stdout.write(self.style.MIGRATE_HEADING(_("Demo accounts (for a local demo only):")))
+            for role, email, password in report.accounts:
+                self.stdout.write(f"  {role:<28} {email:<40} {password}")

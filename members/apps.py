@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MembersConfig(AppConfig):
+    """Identity and access: accounts, vetting, roles, MFA enforcement and the one access policy."""
+
+    name = "members"
+    verbose_name = _("Members")

@@ -117,6 +117,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Enlace <no-reply@enlace.
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Accounts: e-mail is the login; Argon2 hashes; long passphrases welcome, no composition rules.
+AUTH_USER_MODEL = "members.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",

@@ -22,12 +22,12 @@ class BilingualNameMixin(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self):
+        return self.name
+
     @property
     def name(self):
         return self.name_en if (get_language() or "es").startswith("en") else self.name_es
-
-    def __str__(self):
-        return self.name
 
 
 class Country(BilingualNameMixin, index.Indexed):

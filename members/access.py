@@ -1,0 +1,108 @@
+"""THE one place that decides what a request may see.
+
+Every view, listing, facet count, feed, sitemap, search and cache key that could show restricted content asks
+here. Nothing else in the project compares visibility levels or membership states by itself.
+
+Three visibility levels exist for content (library items, event materials, contributions):
+
+- ``public``: everyone, including anonymous visitors and crawlers;
+- ``members``: full members only: a vetted membership *and* a session that passed MFA;
+- ``groups``: full members who belong to one of the item's named groups (a working group, the participants of
+  an event). Editors and administrators who manage the content see it through the Wagtail admin, not here.
+
+Models that carry a visibility level declare a ``visibility`` field with :class:`Visibility` choices and, for the
+``groups`` level, a many-to-many ``restricted_to_groups`` to ``auth.Group``.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.db import models
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    MEMBERS = "members", _("Members only")
+    GROUPS = "groups", _("Restricted to named groups")
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Who is asking, reduced to what access decisions need. Computed once per request."""
+
+    is_authenticated: bool = False
+    is_full_member: bool = False
+    group_ids: frozenset = field(default_factory=frozenset)
+
+    @property
+    def cache_key(self):
+        """A key part that separates cached fragments of different audiences (public, members, groups)."""
+        if not self.is_full_member:
+            return "public"
+        return "members-" + "-".join(str(g) for g in sorted(self.group_ids))
+
+
+ANONYMOUS = Audience()
+
+
+def session_passed_mfa(request):
+    """True when this session's login included a second factor (allauth records how a session authenticated)."""
+    from allauth.account.authentication import get_authentication_records
+
+    return any(record.get("method") == "mfa" for record in get_authentication_records(request))
+
+
+def is_full_member(request):
+    """A vetted membership whose session passed MFA: the only key to members-only content."""
+    return audience(request).is_full_member
+
+
+def audience(request):
+    """The :class:`Audience` of a request, memoised on it."""
+    cached = getattr(request, "_enlace_audience", None)
+    if cached is not None:
+        return cached
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not user.is_active:
+        result = ANONYMOUS
+    else:
+        membership = getattr(user, "membership", None)
+        vetted = membership is not None and membership.is_vetted
+        full = bool(vetted and session_passed_mfa(request))
+        group_ids = frozenset(user.groups.values_list("id", flat=True)) if full else frozenset()
+        result = Audience(is_authenticated=True, is_full_member=full, group_ids=group_ids)
+    request._enlace_audience = result
+    return result
+
+
+def visibility_filter(request, prefix=""):
+    """A ``Q`` selecting the rows a request may see, for a model with ``visibility``/``restricted_to_groups``.
+
+    ``prefix`` reaches the fields through a relation (``"practice__"``).
+    """
+    who = audience(request)
+    condition = Q(**{f"{prefix}visibility": Visibility.PUBLIC})
+    if who.is_full_member:
+        condition |= Q(**{f"{prefix}visibility": Visibility.MEMBERS})
+        if who.group_ids:
+            condition |= Q(**{f"{prefix}visibility": Visibility.GROUPS, f"{prefix}restricted_to_groups__in": who.group_ids})
+    return condition
+
+
+def visible(request, queryset, prefix=""):
+    """The part of ``queryset`` the request may see (distinct, since group membership joins a relation)."""
+    filtered = queryset.filter(visibility_filter(request, prefix))
+    return filtered.distinct() if audience(request).group_ids else filtered
+
+
+def can_view(request, obj):
+    """Whether the request may see one object carrying a visibility level."""
+    who = audience(request)
+    if obj.visibility == Visibility.PUBLIC:
+        return True
+    if not who.is_full_member:
+        return False
+    if obj.visibility == Visibility.MEMBERS:
+        return True
+    return obj.restricted_to_groups.filter(id__in=who.group_ids).exists()

@@ -1,0 +1,232 @@
+"""Person names and the names of directory members.
+
+Without a statistical model, a name is recognised from two kinds of evidence,
+weighed together:
+
+* the words themselves: a run of capitalised words that starts with a known
+  given name ("María Fernanda López") or is made of known surnames
+  ("Hernández Ramírez") - gazetteers from Faker's es_MX, es_ES, es_CO, en_US
+  and en_GB person providers;
+* the context: an honorific, rank or role right before the run ("Lic.",
+  "Detective Sergeant", "la víctima,", "el imputado", "the witness",
+  "de nombre"), which makes any capitalised word a name, even one missing
+  from the gazetteers.
+
+A run is never a name when it is part of an institution, place, law, event or
+organisation: capitalised sequences are split at stop-list words
+("Policía Nacional Civil", "Segundo Curso Regional"), and a run glued to one
+of them ("San José", "Ciudad Juárez") is that thing's name. Spanish and
+English sentences start with a capital, so a sentence's first word counts as
+a name only when the gazetteers know it. Pseudonyms ("Víctima A", "Testigo B",
+"V1") never qualify: a name word has at least two letters and no digits.
+"""
+
+import re
+from collections.abc import Iterable, Iterator
+from enum import Enum
+
+from ..findings import Finding
+from ..kinds import MEMBER_NAME, PERSON_NAME
+from .base import preceded_by
+from .gazetteers import (
+    BLOCK_WORDS,
+    FUNCTION_WORDS,
+    ROLE_WORDS,
+    given_names,
+    is_ambiguous_surname,
+    surnames,
+)
+
+_UPPER = "A-ZÁÉÍÓÚÑÜ"
+_LOWER = "a-záéíóúñüçàèìòùâêîôûäëïö"
+_WORD = rf"(?:[{_UPPER}](?:'[{_UPPER}])?[{_LOWER}]+(?:[A-Z][{_LOWER}]+)?(?:-[{_UPPER}][{_LOWER}]+)?|[{_UPPER}]{{2,6}}(?![{_LOWER}]))"
+_CONNECTOR = r"(?:[ \t]+(?:de[ \t]+(?:la[ \t]+|las[ \t]+|los[ \t]+)?|del[ \t]+|van[ \t]+(?:der[ \t]+|den[ \t]+)?|von[ \t]+|da[ \t]+|dos[ \t]+|di[ \t]+|le[ \t]+)?|[ \t]*-[ \t]*)"
+_SEQUENCE = re.compile(rf"(?<![\w@.'-]){_WORD}(?:{_CONNECTOR}{_WORD})*(?![\w@]|'\w\w)")
+_TOKEN = re.compile(_WORD)
+
+_ARTICLES = frozenset({"El", "La", "Los", "Las", "The"})
+# Rank words that may sit between a role and a name: "Fiscal General Ana Ruiz", "Special Agent".
+_RANK_MODIFIERS = frozenset({"General", "Special", "Adjunto", "Adjunta", "Auxiliar", "Senior", "Deputy", "Chief", "Jefe", "Jefa", "Principal"})
+
+_HONORIFIC_BEFORE = re.compile(
+    r"\b(?:sr|sra|srta|lic|licda|dr|dra|ing|mtro|mtra|prof|gral|cap|cmdte|sgto|tte|cnel|agte|mr|mrs|ms"
+    r"|det|sgt|lt|capt|insp|supt|cpl|ofc|atty|hon|gen|maj|cmdr|rev|fr|ds|di|dc|pc|dci)\.?[ \t]*$",
+    re.IGNORECASE,
+)
+_ROLES = (
+    r"señor|señora|señorita|don|doña|licenciad[oa]|doctor|doctora|ingenier[oa]|agente|comandante|comisari[oa]"
+    r"|subcomisari[oa]|inspector|inspectora|oficial|sargento|teniente|capit[áa]n|coronel|fiscal|juez|jueza"
+    r"|magistrad[oa]|defensor|defensora|abogad[oa]|imputad[oa]s?|acusad[oa]s?|procesad[oa]s?|sentenciad[oa]s?"
+    r"|condenad[oa]s?|v[íi]ctimas?|testigos?|detenid[oa]s?|sospechos[oa]s?|denunciante|ofendid[oa]|investigador"
+    r"|investigadora|tratantes?|reclutador[a]?|madre|padre|herman[oa]|espos[oa]|pareja|novi[oa]|hij[oa]|t[íi][oa]"
+    r"|prim[oa]|abuel[oa]|menor|niñ[oa]|adolescente|joven|ciudadan[oa]|migrante|extranjer[oa]|l[íi]der"
+    r"|cabecilla|jefe|jefa|socio|socia|c[óo]mplice|informante|colaborador[a]?|perito|perita|int[ée]rprete"
+    r"|traductor[a]?|director[a]?|secretari[oa]|president[ea]|ministr[oa]|diputad[oa]|senador[a]?|alcalde(?:sa)?"
+    r"|gobernador[a]?|funcionari[oa]|empresari[oa]|propietari[oa]|dueñ[oa]|encargad[oa]|gerente|contador[a]?"
+    r"|chofer|conductor[a]?|guardia|custodio|polic[íi]a|sobrevivientes?|compañer[oa]|amig[oa]|vecin[oa]"
+    r"|coacusad[oa]|coimputad[oa]|agraviad[oa]"
+    r"|detective|sergeant|officer|agent|inspector|constable|superintendent|lieutenant|captain|corporal"
+    r"|commander|chief|sheriff|deputy|marshal|judge|justice|prosecutor|attorney|counsel|lawyer|defendants?"
+    r"|accused|victims?|witness(?:es)?|suspects?|informant|complainant|survivors?|trafficker|recruiter|smuggler"
+    r"|mother|father|brother|sister|wife|husband|son|daughter|uncle|aunt|cousin|partner|girlfriend|boyfriend"
+    r"|boss|leader|accomplice|co-defendant|interpreter|analyst|director|minister|president|senator|mayor"
+    r"|governor|official|businessman|businesswoman|owner|manager|accountant|driver|guard|nurse|teacher"
+    r"|pastor|priest|friend|neighbou?r|colleague|employer|employee|worker|girl|boy|woman|man|mr"
+)
+_NOT_BETWEEN = r"(?!(?:a|al|en|to|in|at|from|desde|hacia|into|para|for|ante|before|near|cerca|of|del|de|la|el|the|y|and|con|with|por|by)\b)"
+_ROLE_BEFORE = re.compile(
+    rf"\b(?:{_ROLES})(?:[ \t]+{_NOT_BETWEEN}[{_LOWER}0-9-]+){{0,2}}[ \t]*[,:]?[ \t]*"
+    r"(?:(?:de nombre|llamad[oa]|identificad[oa] como|quien dijo llamarse|named|called|identified as|a\.k\.a\.)[ \t]+)?$",
+    re.IGNORECASE,
+)
+_NAMING_BEFORE = re.compile(
+    r"\b(?:de nombre|llamad[oa]|identificad[oa] como|quien dijo llamarse|se identific[óo] como|named|called"
+    r"|identified as|introduced (?:himself|herself) as|firmado por|signed by|a nombre de|in the name of)[ \t]*:?[ \t]*$",
+    re.IGNORECASE,
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;¿¡\n]|[.!?][\"'”»)])[ \t\"'“«(]*$")
+
+
+class _Word(Enum):
+    ROLE = "role"
+    FUNCTION = "function"
+    BLOCK = "block"
+    GIVEN = "given"
+    SURNAME = "surname"
+    AMBIGUOUS = "ambiguous"
+    UNKNOWN = "unknown"
+
+
+def _classify(word: str) -> _Word:
+    if word in ROLE_WORDS:
+        return _Word.ROLE
+    if word in FUNCTION_WORDS:
+        return _Word.FUNCTION
+    if word in BLOCK_WORDS or word.isupper():
+        return _Word.BLOCK
+    if word in given_names():
+        return _Word.GIVEN
+    if word in surnames():
+        return _Word.SURNAME
+    if is_ambiguous_surname(word):
+        return _Word.AMBIGUOUS
+    return _Word.UNKNOWN
+
+
+def find_person_names(text: str, language: str) -> Iterator[Finding]:
+    for sequence in _SEQUENCE.finditer(text):
+        tokens = [
+            (sequence.start() + token.start(), sequence.start() + token.end(), token.group())
+            for token in _TOKEN.finditer(sequence.group())
+        ]
+        classes = [_classify(word) for _, _, word in tokens]
+        index = 0
+        while index < len(tokens):
+            if classes[index] in (_Word.ROLE, _Word.FUNCTION, _Word.BLOCK):
+                index += 1
+                continue
+            end = index
+            while end < len(tokens) and classes[end] not in (_Word.ROLE, _Word.FUNCTION, _Word.BLOCK):
+                end += 1
+            finding = _judge_run(text, tokens[index:end], classes[index:end], tokens[:index], classes[:index])
+            if finding is not None:
+                yield finding
+            index = end
+
+
+def _judge_run(text, run, classes, before, before_classes) -> Finding | None:
+    start = run[0][0]
+    cued = _is_cued(text, start, before, before_classes)
+    if not cued and before_classes:
+        previous = before_classes[-1]
+        if previous is _Word.BLOCK:
+            return None  # "San José", "Operación Tormenta", "Policía ... Civil"
+        if previous is _Word.FUNCTION and before[-1][2] in _ARTICLES and len(before) > 1:
+            return None  # "... de La Esperanza"
+    score = _score(classes, cued)
+    if score is None and not cued and classes[0] is _Word.UNKNOWN and len(run) > 1:
+        # A capitalised first word of a sentence that no gazetteer knows: judge the rest.
+        if _at_sentence_start(text, start, before):
+            run, classes = run[1:], classes[1:]
+            score = _score(classes, cued)
+    if score is None:
+        return None
+    return Finding(PERSON_NAME, run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], score)
+
+
+def _score(classes: list[_Word], cued: bool) -> float | None:
+    if not classes:
+        return None
+    if cued:
+        return 0.9
+    known = [c for c in classes if c in (_Word.GIVEN, _Word.SURNAME)]
+    first = classes[0]
+    if len(classes) == 1:
+        return 0.6 if first is _Word.GIVEN else None
+    if first is _Word.GIVEN:
+        return 0.85 if len(known) > 1 or _Word.AMBIGUOUS in classes else 0.75
+    if first is _Word.AMBIGUOUS and known:
+        return 0.8
+    if first is _Word.SURNAME and all(c in (_Word.SURNAME, _Word.AMBIGUOUS) for c in classes):
+        return 0.75
+    if first is _Word.UNKNOWN and len(classes) == 2 and classes[1] is _Word.SURNAME:
+        return 0.7
+    if known and len(known) >= len(classes) - 1 and _Word.GIVEN in classes:
+        return 0.7
+    return None
+
+
+def _is_cued(text: str, start: int, before, before_classes) -> bool:
+    if before_classes:
+        # Inside a capitalised sequence: "Detective Sergeant Ana", "Fiscal General Consuelo".
+        for word_class, (_, _, word) in zip(reversed(before_classes), reversed(before)):
+            if word_class is _Word.ROLE:
+                return True
+            if word not in _RANK_MODIFIERS:
+                return False
+        return False
+    return (
+        preceded_by(_HONORIFIC_BEFORE, text, start, window=12)
+        or preceded_by(_ROLE_BEFORE, text, start, window=60)
+        or preceded_by(_NAMING_BEFORE, text, start, window=40)
+    )
+
+
+def _at_sentence_start(text: str, start: int, before) -> bool:
+    position = before[0][0] if before else start
+    return preceded_by(_SENTENCE_START, text, position, window=6)
+
+
+# ---------------------------------------------------------------- directory members
+
+_ACCENTS = {
+    "a": "aáàä",
+    "e": "eéèë",
+    "i": "iíìï",
+    "o": "oóòö",
+    "u": "uúùü",
+    "n": "nñ",
+    "c": "cç",
+}
+_ACCENT_CLASS = {accented: f"[{group}]" for group in _ACCENTS.values() for accented in group}
+
+
+def member_name_pattern(names: Iterable[str]) -> re.Pattern | None:
+    """A pattern that finds any of `names`, ignoring case, accents and spacing."""
+    alternatives = []
+    for name in sorted({" ".join(n.split()) for n in names if n and n.strip()}, key=len, reverse=True):
+        parts = [
+            "".join(_ACCENT_CLASS.get(char, re.escape(char)) for char in word.lower())
+            for word in name.split()
+        ]
+        alternatives.append(r"\s+".join(parts))
+    if not alternatives:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)", re.IGNORECASE)
+
+
+def find_member_names(text: str, pattern: re.Pattern | None) -> Iterator[Finding]:
+    if pattern is None:
+        return
+    for match in pattern.finditer(text):
+        yield Finding(MEMBER_NAME, match.start(), match.end(), match.group(), 1.0)

@@ -28,13 +28,14 @@ class Example:
 
 @dataclass
 class Scores:
-    true_positives: Counter = field(default_factory=Counter)
+    true_positives: Counter = field(default_factory=Counter)  # entities found
+    matched_findings: Counter = field(default_factory=Counter)  # findings that match an entity
     false_positives: Counter = field(default_factory=Counter)
     false_negatives: Counter = field(default_factory=Counter)
     errors: list[str] = field(default_factory=list)
 
     def precision(self, kind: str | None = None) -> float:
-        tp, fp = self._count(self.true_positives, kind), self._count(self.false_positives, kind)
+        tp, fp = self._count(self.matched_findings, kind), self._count(self.false_positives, kind)
         return tp / (tp + fp) if tp + fp else 1.0
 
     def recall(self, kind: str | None = None) -> float:
@@ -85,7 +86,9 @@ def evaluate(
                 scores.false_negatives[entity.kind] += 1
                 scores.errors.append(f"missed {entity.kind} {entity.text!r} in: {example.text}")
         for finding in found:
-            if not any(finding.kind == e.kind and finding.overlaps(e) for e in example.entities):
+            if any(finding.kind == e.kind and finding.overlaps(e) for e in example.entities):
+                scores.matched_findings[finding.kind] += 1
+            else:
                 scores.false_positives[finding.kind] += 1
                 scores.errors.append(f"spurious {finding.kind} {finding.text!r} in: {example.text}")
     return scores

@@ -14,20 +14,20 @@ import re
 from collections.abc import Iterator
 
 from ..findings import Finding
-from ..kinds import ALIAS, MINOR_INITIALS
+from ..kinds import ALIAS, MINOR_INITIALS, PERSON_NAME
 from .base import cue_pattern, preceded_by, span_finding
 
 _UP = "A-ZÁÉÍÓÚÑÜ"
 _QUOTED = r"(?:«(?P<q1>[^»\n]{2,40})»|\"(?P<q2>[^\"\n]{2,40})\"|“(?P<q3>[^”\n]{2,40})”|‘(?P<q4>[^’\n]{2,40})’|'(?P<q5>[^'\n]{2,40})')"
 _BARE = rf"(?P<bare>(?:(?:El|La|Los|Las|The|Big|Little|Don|Doña)\s+)?[{_UP}][\w-]+(?:\s+(?:de\s+|del\s+)?[{_UP}][\w-]+){{0,2}}|[a-záéíóúñ]{{3,15}}(?=[\s,.;)]))"
 _STRONG_CUE = r"alias|a\.?k\.?a\.?|apodad[oa]|apodo|sobrenombre|mote|\(a\)|nickname[d]?|street name|moniker|seudónimo|pseudónimo"
-_WEAK_CUE = r"conocid[oa]s?\s+como|known\s+as|llamad[oa]\s+por\s+sus\s+(?:compañeros|cómplices)\s+|who\s+goes\s+by|que\s+se\s+hac[ei]a?\s+llamar|went\s+by|goes\s+by|le\s+dec[íi]an|they\s+called\s+(?:him|her)"
+_WEAK_CUE = r"conoc(?:id[oa]s?|[íi]an|[íi]a|en)\s+como|(?:went|goes|go|going)\s+by\s+the\s+name(?:\s+of)?|by\s+the\s+name\s+of|under\s+the\s+name|known\s+as|llamad[oa]\s+por\s+sus\s+(?:compañeros|cómplices)\s+|who\s+goes\s+by|que\s+se\s+hac[ei]a?\s+llamar|went\s+by|goes\s+by|le\s+dec[íi]an|they\s+called\s+(?:him|her)"
 _ALIAS = re.compile(
     rf"(?P<cue>\b(?:{_STRONG_CUE})|\b(?:{_WEAK_CUE}))(?:\s+(?:de|como|as|was|is|el|la))?\s*[:,]?\s*(?:{_QUOTED}|{_BARE})",
     re.IGNORECASE,
 )
 _INLINE_NICKNAME = re.compile(
-    rf"(?<=[{_UP}][a-záéíóúñü]\s)(?:{_QUOTED})(?=\s+[{_UP}])"
+    rf"(?P<first>\b[{_UP}][a-záéíóúñü]+)\s+(?:{_QUOTED})\s+(?P<last>[{_UP}][a-záéíóúñü]+(?:\s+[{_UP}][a-záéíóúñü]+)?)"
 )
 _NOT_PERSONAL = re.compile(
     r"\b(?:c[áa]rtel|cartel|operaci[óo]n|operation|mara|pandilla|gang|banda|red|network|clan|grupo|group"
@@ -46,12 +46,15 @@ def find_aliases(text: str, language: str) -> Iterator[Finding]:
             continue
         if group == "bare" and value[0].islower() and len(value) < 4:
             continue
-        yield span_finding(ALIAS, text, match.start(group), match.end(group), 0.85 if weak else 0.95)
+        yield span_finding(ALIAS, text, match.start(group), match.end(group), 0.93 if weak else 0.97)
     for match in _INLINE_NICKNAME.finditer(text):
         group = next(name for name in ("q1", "q2", "q3", "q4", "q5") if match.group(name))
         value = match.group(group)
         if len(value.split()) <= 3 and value[:1].isupper() and not _NOT_PERSONAL.search(value):
-            yield span_finding(ALIAS, text, match.start(group), match.end(group), 0.9)
+            # Juan "El Chapo" Pérez: the quotes make a nickname, and the words around it a name.
+            yield span_finding(ALIAS, text, match.start(group), match.end(group), 0.95)
+            yield Finding(PERSON_NAME, match.start("first"), match.end("first"), match.group("first"), 0.85)
+            yield Finding(PERSON_NAME, match.start("last"), match.end("last"), match.group("last"), 0.85)
 
 
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-ZÑ]\.[ ]?){2,4}(?![\w])|(?<![\w.])[A-ZÑ]\.[ ]?[A-ZÑ]\.(?=[ ,;)])")
@@ -61,7 +64,7 @@ _COMMON_ABBREVIATIONS = frozenset(
      "S.R.L.", "U.N.", "S.E.", "N.N.", "R.L.", "S.C.", "C.P.", "D.C.", "E.E.", "N.A.", "I.V.A.", "L.L.C."}
 )
 _MINOR_CUE = cue_pattern(
-    r"\bmenor(?:es)?\b|niñ[oa]s?|adolescentes?|\bhij[oa]s?\b|bebé|\bminors?\b|\bchild(?:ren)?\b|\bgirl\b|\bboy\b"
+    r"\bmenor(?:es)?\b|niñ[oa]s?|adolescentes?|\bhij[oa]s?\b|bebé|\bminors?\b|\bchild(?:ren)?\b|\bgirls?\b|\bboys?\b"
     r"|juvenile|teen(?:ager)?|infant|iniciales|initials|v[íi]ctimas?|victims?|identificad[oa] como|identified as"
     r"|estudiante|student",
     gap=30,

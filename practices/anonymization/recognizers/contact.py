@@ -36,8 +36,8 @@ _NOT_PHONE_CUE = re.compile(
     r"(?:expediente|causa|carpeta|caso|case|file|docket|cuenta|account|tarjeta|card|clabe|iban"
     r"|c[ée]dula|dpi|dui|dni|cui|curp|rfc|pasaporte|passport|placas?|plate|licen[cs]e"
     r"|decreto|ley|art[íi]culo|article|act|resoluci[óo]n|resolution|usd|us\$|\$|mxn|pesos"
-    r"|quetzales|lempiras|colones|dólares|dollars|sentencia|amparo|toca)\W{0,12}"
-    r"(?:n[úu]m(?:ero|\.)?|no\.|#)?\s*$",
+    r"|quetzales|lempiras|colones|dólares|dollars|sentencia|amparo|toca|appeal|indictment|nuc)"
+    r"(?:[ \t]+[\w.º°]+){0,3}[ \t]*[:#]?[ \t]*$",
     re.IGNORECASE,
 )
 

@@ -32,7 +32,7 @@ _BIRTH_CUE = (
 _DOB = re.compile(
     rf"\b{_BIRTH_CUE}"
     # Up to a few words between the cue and the date: "nacida en Tapachula el".
-    r"(?:\s*[:,]?\s*(?:(?:el|en|on|in|the|de|del|a|at|)\b|[A-ZÁÉÍÓÚÑ][\w.]*,?)){0,6}?\s*[:,]?\s*"
+    r"(?:\s*[:,(]?\s*(?:(?:el|en|on|in|the|de|del|a|at|)\b|[A-ZÁÉÍÓÚÑ][\w.]*,?)){0,6}?\s*[:,(]?\s*"
     rf"(?P<date>{_DATE})\b",
     re.IGNORECASE,
 )

@@ -155,6 +155,10 @@ BLOCK_WORDS = frozenset(
     Yucatán Mérida Puebla Querétaro Morelos Cuernavaca Hidalgo Pachuca Toluca Tenosique Palenque
     Comitán Tecún Umán Ayutla Hidalgo Talismán Suchiate Ocotepeque Corinto Agua Caliente Peñas Blancas
     Paso Canoas Guasaule Chinandega Belmopan Orange Walk Corozal Cayo Stann Creek Toledo Dangriga
+    Alta Baja Verapaz Sacatepéquez Chimaltenango Sololá Totonicapán Suchitepéquez Retalhuleu
+    Quiché Zacapa Progreso Jalapa Atlántida Yoro Intibucá Lempira Comayagua Gracias Sonsonate
+    Ahuachapán Usulután Chalatenango Cuscatlán Cabañas Matagalpa Jinotega Boaco Chontales
+    Carazo Pavas Desamparados Escazú Soconusco Lacandona Mosquitia Darién Verde Blanca
     Miami Houston Texas Arizona California Florida Nueva York Washington Madrid Viena Vienna Ginebra
     Geneva Bogotá Bogota Medellín Cali Cúcuta Santiago Lima Quito Caracas Habana
     Fiscal's Attorney Office Prosecutor's Prosecution Service Department Ministry Police National
@@ -182,7 +186,7 @@ BLOCK_WORDS = frozenset(
     Nicaraguan Nicaraguans Costa Rican Ricans Panamanian Panamanians Belizean Belizeans Colombian
     Colombians Venezuelan Venezuelans Cuban Cubans Haitian Haitians American Americans Canadian
     Spanish English Chinese Ecuadorian Peruvian Brazilian Dominican Latino Latina Central Hispanic
-    Enero Febrero Marzo Abril Mayo Junio Julio Agosto Septiembre Setiembre Octubre Noviembre Diciembre
+    Enero Febrero Marzo Abril Mayo Junio Agosto Septiembre Setiembre Octubre Noviembre Diciembre
     January February March April May June July August September October November December
     Lunes Martes Miércoles Jueves Viernes Sábado Domingo Monday Tuesday Wednesday Thursday Friday
     Saturday Sunday Cártel Cartel Cárteles Cartels Mara Maras Pandilla Pandillas Gang Gangs Zetas

@@ -71,7 +71,7 @@ def find_national_ids(text: str, language: str) -> Iterator[Finding]:
         compact = match.group().replace("-", "")
         yield _id(text, match, 0.97 if is_valid_ni_cedula(compact) else 0.85)
     for match in _HN_DNI.finditer(text):
-        yield _id(text, match, 0.9 if preceded_by(_ID_CUE, text, match.start()) else 0.85)
+        yield _id(text, match, 0.96)
     for pattern in (_CR_CEDULA, _PA_CEDULA):
         for match in pattern.finditer(text):
             if preceded_by(_ID_CUE, text, match.start()):
@@ -141,7 +141,7 @@ def find_bank_accounts_and_cards(text: str, language: str) -> Iterator[Finding]:
         elif card_cued and 13 <= len(digits) <= 19:
             yield span_finding(CARD_NUMBER, text, match.start(), match.end(), 0.8)
         elif account_cued and 8 <= len(digits) <= 22:
-            yield span_finding(BANK_ACCOUNT, text, match.start(), match.end(), 0.88)
+            yield span_finding(BANK_ACCOUNT, text, match.start(), match.end(), 0.92)
 
 
 def _iban(text: str, start: int, candidate: str) -> Iterator[Finding]:

@@ -80,7 +80,7 @@ _ROLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NAMING_BEFORE = re.compile(
-    r"\b(?:de nombre|llamad[oa]|identificad[oa] como|quien dijo llamarse|se identific[óo] como|named|called"
+    r"\b(?:de nombre|llamad[oa]|identific(?:ad[oa]|[óo])(?:[ \t]+[\w]+){0,4}?[ \t]+como|quien dijo llamarse|se identific[óo] como|named|called"
     r"|identified as|introduced (?:himself|herself) as|firmado por|signed by|a nombre de|in the name of)[ \t]*:?[ \t]*$",
     re.IGNORECASE,
 )

@@ -1,0 +1,35 @@
+"""The practices library's models, one module per page type (as consumerfinance.gov lays them out)."""
+
+from .case_study import CaseStudyPage
+from .good_practice import GoodPracticePage, PracticeType
+from .library_index import LibraryIndexPage
+from .library_item import (
+    AgeBand,
+    LibraryAttachment,
+    LibraryItemPage,
+    LibraryKind,
+    Outcome,
+    PartyAggregate,
+    PartyRole,
+    library_item_models,
+)
+from .taxonomy import CrimeType, ExploitationForm, Technique, Theme
+
+__all__ = [
+    "AgeBand",
+    "CaseStudyPage",
+    "CrimeType",
+    "ExploitationForm",
+    "GoodPracticePage",
+    "LibraryAttachment",
+    "LibraryIndexPage",
+    "LibraryItemPage",
+    "LibraryKind",
+    "Outcome",
+    "PartyAggregate",
+    "PartyRole",
+    "PracticeType",
+    "Technique",
+    "Theme",
+    "library_item_models",
+]

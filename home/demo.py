@@ -3,6 +3,9 @@
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from network import reference_data
+from network.models import Country, Need
+
 from .models import HomePage
 
 HOME_CONTENT = {
@@ -28,6 +31,9 @@ HOME_CONTENT = {
 @transaction.atomic
 def seed(report, **options):
     """Create the Spanish home page as the site root and its English translation, once."""
+    if not Country.objects.exists():  # a flushed test database; migrations load them everywhere else
+        reference_data.load(Country, Need)
+        report.count(True, "countries and needs")
     spanish, created = Locale.objects.get_or_create(language_code="es")
     report.count(created, "locale es")
     english, created = Locale.objects.get_or_create(language_code="en")
@@ -35,7 +41,7 @@ def seed(report, **options):
 
     home = HomePage.objects.filter(locale=spanish).first()
     if home is None:
-        root = Page.get_first_root_node()
+        root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=spanish))
         home = root.add_child(instance=HomePage(locale=spanish, slug="inicio", **HOME_CONTENT["es"]))
         home.save_revision().publish()
         report.count(True, "home page (es)")

@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "members.middleware.SessionTimeoutMiddleware",
+    "members.middleware.MFARequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.middleware.DatabaseUnavailableMiddleware",
 ]
@@ -140,6 +142,38 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_SESSION_REMEMBER = False
+# Members: allauth limits backed by the cache (Redis in production and CI); client IPs behind N trusted proxies.
+ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/300s/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "1/180s/key",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+}
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("ALLAUTH_TRUSTED_PROXY_COUNT", default=0)
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_CHANGE_EMAIL = True
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Enlace"
+MFA_RECOVERY_CODES_SHOW_ONCE = True
+MFA_REAUTHENTICATION_REQUIRED = True
+# Sessions: 30 minutes idle, 12 hours at most; suspension or expiry ends every session of the account.
+SESSION_COOKIE_AGE = 12 * 60 * 60
+ENLACE_SESSION_MAX_AGE = SESSION_COOKIE_AGE
+ENLACE_SESSION_IDLE_TIMEOUT = env.int("ENLACE_SESSION_IDLE_TIMEOUT", default=30 * 60)
+# Membership: 12 months of vetting, reminders before expiry, erasure some time after leaving.
+ENLACE_OPEN_APPLICATIONS = env.bool("ENLACE_OPEN_APPLICATIONS", default=True)
+ENLACE_VETTING_PERIOD_DAYS = 365
+ENLACE_REVALIDATION_REMINDER_DAYS = [30, 7]
+ENLACE_RETENTION_DAYS_AFTER_LEAVING = env.int("ENLACE_RETENTION_DAYS_AFTER_LEAVING", default=90)
+ENLACE_INVITATION_DAYS = 30
 
 # The Wagtail admin signs in through the site's login (allauth), so MFA and rate limits apply there too;
 # Wagtail's own password screens are switched off in favour of allauth's.
@@ -179,6 +213,8 @@ WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Documents are served only through Wagtail's permission-checked view, never from /media/ directly.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Practices library: any edit during review sends the item through every review task again.
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]

@@ -1,0 +1,47 @@
+# Enlace: `make run` to try it, `make test` to check it. Everything else is a helper for those two.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+PYTEST_ARGS ?=
+
+.PHONY: run setup test lint messages bench clean
+
+$(VENV)/.runtime: requirements.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test: requirements-test.txt $(VENV)/.runtime
+	$(PIP) install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $@
+
+## setup: virtualenv, dependencies, database, demo content
+setup: $(VENV)/.runtime
+	$(MANAGE) migrate --no-input
+	$(MANAGE) seed_demo
+
+## run: set up, then serve http://127.0.0.1:8000/ (SQLite, database search, nothing else needed)
+run: setup
+	$(MANAGE) runserver 127.0.0.1:8000
+
+## lint: ruff, migrations up to date
+lint: $(VENV)/.test
+	$(VENV)/bin/ruff check .
+	$(MANAGE) makemigrations --check --dry-run
+
+## test: lint, then the whole suite (DATABASE_URL/REDIS_URL when set, SQLite and memory otherwise)
+test: lint
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+## messages: extract, merge locale/pending/*.json, compile (needs GNU gettext's xgettext)
+messages: $(VENV)/.test
+	$(MANAGE) translations update
+
+## bench: benchmarks, printed as tables (see bench/README.md)
+bench: $(VENV)/.test
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) var static_collected test-artifacts

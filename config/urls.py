@@ -17,6 +17,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("members/", include("members.urls")),
+    path("", include("practices.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

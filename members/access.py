@@ -15,10 +15,11 @@ Models that carry a visibility level declare a ``visibility`` field with :class:
 """
 
 from dataclasses import dataclass, field
+from enum import Enum
 
+from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from django.db import models
 
 
 class Visibility(models.TextChoices):
@@ -47,10 +48,74 @@ ANONYMOUS = Audience()
 
 
 def session_passed_mfa(request):
-    """True when this session's login included a second factor (allauth records how a session authenticated)."""
+    """True when this session's login included a second factor.
+
+    allauth records each authentication step of the session (``{"method": "password"}``, ``{"method": "mfa",
+    "type": "totp"}``…) together with the user they belong to; records of another user are ignored, so the
+    user must be passed.
+    """
     from allauth.account.authentication import get_authentication_records
 
-    return any(record.get("method") == "mfa" for record in get_authentication_records(request))
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    return any(record.get("method") == "mfa" for record in get_authentication_records(request, user))
+
+
+def membership_of(user):
+    """The user's :class:`~members.models.Membership`, or ``None`` (anonymous, staff without one)."""
+    if user is None or not user.is_authenticated:
+        return None
+    return getattr(user, "membership", None)
+
+
+def has_mfa(user):
+    """Whether the account has a second factor set up (TOTP or a security key; recovery codes alone do not count)."""
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(user_id=user.pk).exclude(type=Authenticator.Type.RECOVERY_CODES).exists()
+
+
+def must_set_up_mfa(user):
+    """A vetted member without a second factor: sent to set one up before anything else (middleware)."""
+    membership = membership_of(user)
+    return membership is not None and membership.is_vetted and not has_mfa(user)
+
+
+class Denial(Enum):
+    """Why a request is not let into members-only content, so views can answer each case helpfully."""
+
+    LOGIN = "login"  # anonymous: sign in first
+    UNDER_REVIEW = "under_review"  # an applicant: the application is being vetted
+    MFA_SETUP = "mfa_setup"  # vetted, no second factor yet
+    MFA_VERIFY = "mfa_verify"  # vetted with a second factor, but this session did not pass it
+    NOT_A_MEMBER = "not_a_member"  # suspended, expired, left, rejected, or no membership at all
+
+
+def denial(request):
+    """``None`` when the request may see members-only content, else the :class:`Denial` that explains why not."""
+    from .models import MembershipStatus
+
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Denial.LOGIN
+    if is_full_member(request):
+        return None
+    membership = membership_of(user)
+    if membership is None:
+        return Denial.NOT_A_MEMBER
+    if membership.status == MembershipStatus.APPLICANT:
+        return Denial.UNDER_REVIEW
+    if membership.is_vetted:
+        return Denial.MFA_VERIFY if has_mfa(user) else Denial.MFA_SETUP
+    return Denial.NOT_A_MEMBER
+
+
+def listed_members():
+    """Memberships the directory shows to full members: vetted, current, and consenting to be listed."""
+    from .models import Membership
+
+    return Membership.objects.listed()
 
 
 def is_full_member(request):
@@ -59,20 +124,21 @@ def is_full_member(request):
 
 
 def audience(request):
-    """The :class:`Audience` of a request, memoised on it."""
-    cached = getattr(request, "_enlace_audience", None)
-    if cached is not None:
-        return cached
+    """The :class:`Audience` of a request, memoised on it (per user, since a login can happen mid-request)."""
     user = getattr(request, "user", None)
+    who = (getattr(user, "pk", None), session_passed_mfa(request)) if user is not None else (None, False)
+    cached = getattr(request, "_enlace_audience", None)
+    if cached is not None and cached[0] == who:
+        return cached[1]
     if user is None or not user.is_authenticated or not user.is_active:
         result = ANONYMOUS
     else:
-        membership = getattr(user, "membership", None)
+        membership = membership_of(user)
         vetted = membership is not None and membership.is_vetted
         full = bool(vetted and session_passed_mfa(request))
         group_ids = frozenset(user.groups.values_list("id", flat=True)) if full else frozenset()
         result = Audience(is_authenticated=True, is_full_member=full, group_ids=group_ids)
-    request._enlace_audience = result
+    request._enlace_audience = (who, result)
     return result
 
 
@@ -86,7 +152,9 @@ def visibility_filter(request, prefix=""):
     if who.is_full_member:
         condition |= Q(**{f"{prefix}visibility": Visibility.MEMBERS})
         if who.group_ids:
-            condition |= Q(**{f"{prefix}visibility": Visibility.GROUPS, f"{prefix}restricted_to_groups__in": who.group_ids})
+            condition |= Q(
+                **{f"{prefix}visibility": Visibility.GROUPS, f"{prefix}restricted_to_groups__in": who.group_ids}
+            )
     return condition
 
 

@@ -15,3 +15,116 @@ def home_pages(db):
     spanish = demo.seed(DemoReport(io.StringIO(), no_style()))
     english = spanish.get_translation(spanish.locale.__class__.objects.get(language_code="en"))
     return {"es": spanish, "en": english}
+
+
+# --- Members: accounts in every state and clients signed in as them ------------------------------------------------
+"""Members fixtures (owned by the members app; names are stable, other apps rely on them).
+
+Accounts (all with the password ``members.factories.DEFAULT_PASSWORD`` and a verified e-mail address):
+
+- ``applicant``: a :class:`~members.models.Membership` still being vetted.
+- ``vetted_member``: vetted and current, with a TOTP authenticator; ``vetted_member.user.totp_secret`` holds the
+  secret, so ``members.factories.totp_code(secret)`` gives a valid code.
+- ``membership_in_state``: a factory fixture, ``membership_in_state("suspended")`` (any MembershipStatus value).
+
+Clients (Django test clients, signed in through allauth's real login views):
+
+- ``applicant_client``: the applicant, signed in (password only; applicants have no second factor).
+- ``vetted_no_mfa_client``: a vetted member without any authenticator, signed in by password only: not a full
+  member; the MFA middleware sends them to set up TOTP.
+- ``member_client``: ``vetted_member`` signed in by password *and* TOTP: a full member (``member_client.user``).
+- ``editor_client`` / ``vetter_client``: full members (MFA passed) who also hold the Editor / Vetter role.
+- ``sign_in(client, user, totp_secret=None)``: the helper the client fixtures use, for any other account.
+
+pytest-django's ``admin_client`` (a superuser, no membership) is unchanged. The cache is cleared before every test
+so allauth's rate limits and used-TOTP-code records never leak between tests.
+"""
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+def _sign_in(client, user, totp_secret=None, password=None):
+    """Sign ``user`` in through allauth's login view, then its TOTP step when the account has one."""
+    from django.urls import reverse
+
+    from members.factories import DEFAULT_PASSWORD, totp_code
+
+    response = client.post(reverse("account_login"), {"login": user.email, "password": password or DEFAULT_PASSWORD})
+    assert response.status_code == 302, "the login form was refused"
+    if totp_secret:
+        assert response.url == reverse("mfa_authenticate"), f"expected the TOTP step, got {response.url}"
+        response = client.post(reverse("mfa_authenticate"), {"code": totp_code(totp_secret)})
+        assert response.status_code == 302, "the TOTP code was refused"
+    client.user = user
+    return client
+
+
+@pytest.fixture
+def sign_in():
+    return _sign_in
+
+
+@pytest.fixture
+def membership_in_state(db):
+    from members.factories import member_in_state
+
+    return member_in_state
+
+
+@pytest.fixture
+def applicant(db):
+    from members.factories import MembershipFactory
+
+    return MembershipFactory(user__email="applicant@example.org")
+
+
+@pytest.fixture
+def vetted_member(db):
+    from members.factories import MembershipFactory
+
+    return MembershipFactory(vetted=True, user__email="member@example.org", user__totp_secret=True)
+
+
+@pytest.fixture
+def applicant_client(client, applicant):
+    return _sign_in(client, applicant.user)
+
+
+@pytest.fixture
+def vetted_no_mfa_client(client, db):
+    from members.factories import MembershipFactory
+
+    return _sign_in(client, MembershipFactory(vetted=True, user__email="no-mfa@example.org").user)
+
+
+@pytest.fixture
+def member_client(client, vetted_member):
+    return _sign_in(client, vetted_member.user, vetted_member.user.totp_secret)
+
+
+def _member_with_role(role, email):
+    from django.contrib.auth.models import Group
+
+    from members.factories import MembershipFactory
+
+    membership = MembershipFactory(vetted=True, user__email=email, user__totp_secret=True)
+    membership.user.groups.add(Group.objects.get(name=role))
+    return membership.user
+
+
+@pytest.fixture
+def editor_client(client, db):
+    user = _member_with_role("Editor", "editor@example.org")
+    return _sign_in(client, user, user.totp_secret)
+
+
+@pytest.fixture
+def vetter_client(client, db):
+    user = _member_with_role("Vetter", "vetter@example.org")
+    return _sign_in(client, user, user.totp_secret)

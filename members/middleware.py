@@ -1,0 +1,87 @@
+"""Request-wide member rules: sessions that time out, and vetted members sent to set up their second factor."""
+
+import time
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from . import access
+
+STARTED_KEY = "enlace_session_started"
+LAST_SEEN_KEY = "enlace_session_last_seen"
+# Recording activity at most once a minute keeps the idle timeout precise enough without a write per request.
+LAST_SEEN_RESOLUTION = 60
+
+
+@receiver(user_logged_in, dispatch_uid="members.session_started")
+def mark_session_start(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        now = int(time.time())
+        request.session[STARTED_KEY] = now
+        request.session[LAST_SEEN_KEY] = now
+
+
+class SessionTimeoutMiddleware:
+    """Sign out a session idle for ``ENLACE_SESSION_IDLE_TIMEOUT`` or older than ``ENLACE_SESSION_MAX_AGE``.
+
+    Contact data of law-enforcement practitioners must not stay open on a shared or stolen computer: an idle
+    session ends after 30 minutes, and any session after 12 hours, whatever the activity.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            now = int(time.time())
+            session = request.session
+            started = session.get(STARTED_KEY) or now
+            last_seen = session.get(LAST_SEEN_KEY) or now
+            idle = now - last_seen > settings.ENLACE_SESSION_IDLE_TIMEOUT
+            too_old = now - started > settings.ENLACE_SESSION_MAX_AGE
+            if idle or too_old:
+                logout(request)
+            else:
+                if STARTED_KEY not in session:
+                    session[STARTED_KEY] = started
+                if now - last_seen >= LAST_SEEN_RESOLUTION or LAST_SEEN_KEY not in session:
+                    session[LAST_SEEN_KEY] = now
+        return self.get_response(request)
+
+
+class MFARequiredMiddleware:
+    """Send a vetted member who has no second factor yet to set one up, before anything else.
+
+    The account and MFA pages themselves (allauth's ``account_*`` and ``mfa_*`` views) stay reachable, so the
+    member can set up TOTP, change a password or sign out. Members-only content is refused to sessions that did
+    not pass MFA by :mod:`members.access` in any case; this middleware makes the setup the next step.
+    """
+
+    EXEMPT_PREFIXES = ("account_", "mfa_")
+    EXEMPT_NAMES = {"healthz", "set_language"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or access.session_passed_mfa(request):
+            return None
+        match = request.resolver_match
+        name = match.url_name if match else None
+        if name and (name.startswith(self.EXEMPT_PREFIXES) or name in self.EXEMPT_NAMES):
+            return None
+        if request.path_info.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
+            return None
+        if access.must_set_up_mfa(user):
+            return redirect(reverse("mfa_activate_totp") + "?" + urlencode({"next": request.get_full_path()}))
+        return None

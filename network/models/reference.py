@@ -13,6 +13,17 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 
+def in_active_language(obj, base):
+    """The ``<base>_en`` or ``<base>_es`` field of ``obj`` for the active language (Spanish by default).
+
+    Falls back to the other language when the active one is empty, so an English reader of a sheet that is
+    only written in Spanish still reads something.
+    """
+    english = (get_language() or "es").startswith("en")
+    first, second = ("en", "es") if english else ("es", "en")
+    return getattr(obj, f"{base}_{first}") or getattr(obj, f"{base}_{second}")
+
+
 class BilingualNameMixin(models.Model):
     """A record named in Spanish and English; ``name`` answers in the active language."""
 

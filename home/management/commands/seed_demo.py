@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 # Order matters: reference data before the people who belong to it, people before the pages that name them.
 DEMO_STEPS = [
     "home.demo",
+    "network.demo_reference",
 ]
 
 

@@ -5,23 +5,12 @@ from collections.abc import Iterable
 
 from .findings import Finding, merge_overlapping
 from .recognizers import RECOGNIZERS, find_member_names, member_name_pattern
+from .wordlists import words
 
 LANGUAGES = ("es", "en")
 
-_SPANISH = frozenset(
-    "de la que el en y los se del las por un para con no una su al es lo como más pero sus le ya o fue "
-    "este ha sí porque esta entre cuando muy sin sobre también me hasta hay donde quien desde todo nos "
-    "durante todos uno les ni contra otros fueron ese eso había ante ellos e esto mí antes algunos qué "
-    "unos yo otro otras otra él tanto esa estos mucho quienes nada muchos cual sea poco ella estar "
-    "estas algunas algo nosotros dijo según tras víctima víctimas años".split()
-)
-_ENGLISH = frozenset(
-    "the of and to in a is that for it as was with be by on not he i this are or his from at which but "
-    "have an they you were her she there been one all we their has would when who will more no if out "
-    "so said what up its about into than them can only other after also did over such these two may "
-    "then do first any my now him most should our made where before between during through victim "
-    "victims years while".split()
-)
+_SPANISH = words("spanish_stop_words")
+_ENGLISH = words("english_stop_words")
 _WORDS = re.compile(r"[a-záéíóúñü]+")
 
 

@@ -18,10 +18,24 @@ from ..kinds import ALIAS, MINOR_INITIALS, PERSON_NAME
 from .base import cue_pattern, preceded_by, span_finding
 
 _UP = "A-ZÁÉÍÓÚÑÜ"
-_QUOTED = r"(?:«(?P<q1>[^»\n]{2,40})»|\"(?P<q2>[^\"\n]{2,40})\"|“(?P<q3>[^”\n]{2,40})”|‘(?P<q4>[^’\n]{2,40})’|'(?P<q5>[^'\n]{2,40})')"
-_BARE = rf"(?P<bare>(?:(?:El|La|Los|Las|The|Big|Little|Don|Doña)\s+)?[{_UP}][\w-]+(?:\s+(?:de\s+|del\s+)?[{_UP}][\w-]+){{0,2}}|[a-záéíóúñ]{{3,15}}(?=[\s,.;)]))"
-_STRONG_CUE = r"alias|a\.?k\.?a\.?|apodad[oa]|apodo|sobrenombre|mote|\(a\)|nickname[d]?|street name|moniker|seudónimo|pseudónimo"
-_WEAK_CUE = r"conoc(?:id[oa]s?|[íi]an|[íi]a|en)\s+como|(?:went|goes|go|going)\s+by\s+the\s+name(?:\s+of)?|by\s+the\s+name\s+of|under\s+the\s+name|known\s+as|llamad[oa]\s+por\s+sus\s+(?:compañeros|cómplices)\s+|who\s+goes\s+by|que\s+se\s+hac[ei]a?\s+llamar|went\s+by|goes\s+by|le\s+dec[íi]an|they\s+called\s+(?:him|her)"
+_QUOTED = (
+    r"(?:«(?P<q1>[^»\n]{2,40})»|\"(?P<q2>[^\"\n]{2,40})\"|“(?P<q3>[^”\n]{2,40})”"
+    r"|‘(?P<q4>[^’\n]{2,40})’|'(?P<q5>[^'\n]{2,40})')"
+)
+_BARE = (
+    rf"(?P<bare>(?:(?:El|La|Los|Las|The|Big|Little|Don|Doña)\s+)?[{_UP}][\w-]+"
+    rf"(?:\s+(?:de\s+|del\s+)?[{_UP}][\w-]+){{0,2}}|[a-záéíóúñ]{{3,15}}(?=[\s,.;)]))"
+)
+_STRONG_CUE = (
+    r"alias|a\.?k\.?a\.?|apodad[oa]|apodo|sobrenombre|mote|\(a\)|nickname[d]?|street name|moniker|seudónimo|pseudónimo"
+)
+_WEAK_CUE = (
+    r"conoc(?:id[oa]s?|[íi]an|[íi]a|en)\s+como|(?:went|goes|go|going)\s+by\s+the\s+name(?:\s+of)?"
+    r"|by\s+the\s+name\s+of|under\s+the\s+name|referred\s+to\s+(?:[\w]+\s+){0,4}?as"
+    r"|se\s+refer[íi]an\s+a\s+(?:[\w]+\s+){0,3}?como|le\s+llamaban|known\s+as"
+    r"|llamad[oa]\s+por\s+sus\s+(?:compañeros|cómplices)\s+|who\s+goes\s+by|que\s+se\s+hac[ei]a?\s+llamar"
+    r"|went\s+by|goes\s+by|le\s+dec[íi]an|they\s+called\s+(?:him|her)"
+)
 _ALIAS = re.compile(
     rf"(?P<cue>\b(?:{_STRONG_CUE})|\b(?:{_WEAK_CUE}))(?:\s+(?:de|como|as|was|is|el|la))?\s*[:,]?\s*(?:{_QUOTED}|{_BARE})",
     re.IGNORECASE,
@@ -60,8 +74,32 @@ def find_aliases(text: str, language: str) -> Iterator[Finding]:
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-ZÑ]\.[ ]?){2,4}(?![\w])|(?<![\w.])[A-ZÑ]\.[ ]?[A-ZÑ]\.(?=[ ,;)])")
 _BARE_INITIALS = re.compile(r"(?<![\w.])[A-ZÑ]{2,4}(?![\w.])")
 _COMMON_ABBREVIATIONS = frozenset(
-    {"EE.UU.", "E.U.", "E.E.U.U.", "U.S.", "U.S.A.", "U.K.", "S.A.", "C.V.", "D.F.", "A.C.", "P.M.", "A.M.",
-     "S.R.L.", "U.N.", "S.E.", "N.N.", "R.L.", "S.C.", "C.P.", "D.C.", "E.E.", "N.A.", "I.V.A.", "L.L.C."}
+    {
+        "EE.UU.",
+        "E.U.",
+        "E.E.U.U.",
+        "U.S.",
+        "U.S.A.",
+        "U.K.",
+        "S.A.",
+        "C.V.",
+        "D.F.",
+        "A.C.",
+        "P.M.",
+        "A.M.",
+        "S.R.L.",
+        "U.N.",
+        "S.E.",
+        "N.N.",
+        "R.L.",
+        "S.C.",
+        "C.P.",
+        "D.C.",
+        "E.E.",
+        "N.A.",
+        "I.V.A.",
+        "L.L.C.",
+    }
 )
 _MINOR_CUE = cue_pattern(
     r"\bmenor(?:es)?\b|niñ[oa]s?|adolescentes?|\bhij[oa]s?\b|bebé|\bminors?\b|\bchild(?:ren)?\b|\bgirls?\b|\bboys?\b"

@@ -12,8 +12,8 @@ def is_valid_clabe(number: str) -> bool:
     """Mexican CLABE: 18 digits, weights 3-7-1 over the first 17, modulo 10."""
     if len(number) != 18 or not number.isdigit():
         return False
-    weights = (3, 7, 1) * 6
-    total = sum(int(digit) * weight % 10 for digit, weight in zip(number[:17], weights))
+    weights = ((3, 7, 1) * 6)[:17]
+    total = sum(int(digit) * weight % 10 for digit, weight in zip(number[:17], weights, strict=True))
     return (10 - total % 10) % 10 == int(number[17])
 
 

@@ -60,8 +60,7 @@ def find_phone_numbers(text: str, language: str) -> Iterator[Finding]:
 
 def _looks_like_date_or_year_range(raw: str) -> bool:
     return bool(
-        re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", raw)
-        or re.fullmatch(r"(?:19|20)\d\d\s*-\s*(?:19|20)\d\d", raw)
+        re.fullmatch(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", raw) or re.fullmatch(r"(?:19|20)\d\d\s*-\s*(?:19|20)\d\d", raw)
     )
 
 
@@ -80,9 +79,7 @@ def _is_phone(raw: str, international: bool, cued: bool) -> bool:
     return False
 
 
-_EMAIL = re.compile(
-    r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?!\w)"
-)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?!\w)")
 # Disguised forms seen in case files: "nombre [at] dominio [dot] com".
 _EMAIL_OBFUSCATED = re.compile(
     r"(?<![\w.])[\w.+-]+\s*[\[(]\s*(?:at|arroba)\s*[\])]\s*[A-Za-z0-9-]+"

@@ -23,21 +23,25 @@ _DATE = (
     rf"|(?:{_MONTHS_EN})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     r"|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
     r"|\d{4}-\d{2}-\d{2}"
-    rf"|(?:(?:{_MONTHS_ES}|{_MONTHS_EN})\s+(?:de\s+|of\s+)?)?(?:19|20)\d\d)"
+    rf"|(?:{_MONTHS_ES}|{_MONTHS_EN})\s+(?:de\s+|of\s+)?(?:19|20)\d\d"
+    # A year alone only right after "en"/"in": "nacida en 2009", not "born in Escuintla ... in 2019".
+    r"|(?<=\ben )(?:19|20)\d\d|(?<=\bin )(?:19|20)\d\d)"
 )
 _BIRTH_CUE = (
     r"(?:nacid[oa]s?|naci[óo]|nace|fecha\s+de\s+nacimiento|f\.\s?n\.|lugar\s+y\s+fecha\s+de\s+nacimiento"
-    r"|born|date\s+of\s+birth|birth\s*date|birthday|d\.?o\.?b\.?|cumpleaños)"
+    r"|born|date\s+of\s+birth|birth\s*date|birthday|d\.?o\.?b\b\.?|cumpleaños)"
 )
-_DOB = re.compile(
-    rf"\b{_BIRTH_CUE}"
+_CUE = re.compile(rf"\b{_BIRTH_CUE}", re.IGNORECASE)
+_DATE_AFTER_CUE = re.compile(
     # Up to a few words between the cue and the date: "nacida en Tapachula el".
-    r"(?:\s*[:,(]?\s*(?:(?:el|en|on|in|the|de|del|a|at|)\b|[A-ZÁÉÍÓÚÑ][\w.]*,?)){0,6}?\s*[:,(]?\s*"
+    r"(?:[\s:,(]+(?-i:[a-záéíóúñ]{1,10}|[A-ZÁÉÍÓÚÑ][\w.]*)){0,6}?[\s:,(]*"
     rf"(?P<date>{_DATE})\b",
     re.IGNORECASE,
 )
 
 
 def find_dates_of_birth(text: str, language: str) -> Iterator[Finding]:
-    for match in _DOB.finditer(text):
-        yield span_finding(DATE_OF_BIRTH, text, match.start("date"), match.end("date"), 0.93)
+    for cue in _CUE.finditer(text):
+        match = _DATE_AFTER_CUE.match(text, cue.end())
+        if match:
+            yield span_finding(DATE_OF_BIRTH, text, match.start("date"), match.end("date"), 0.93)

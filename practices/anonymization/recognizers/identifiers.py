@@ -100,12 +100,8 @@ def find_passports(text: str, language: str) -> Iterator[Finding]:
 
 # ---------------------------------------------------------------- vehicle plates
 
-_PLATE_CUE = _cue(
-    r"\bplacas?\b|\bplates?\b|matr[íi]cula|\btags?\b|registration(?: number)?|patente", gap=40
-)
-_PLATE = re.compile(
-    r"\b(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,7}(?:[- ][A-Z0-9]{1,4}){0,3}\b"
-)
+_PLATE_CUE = _cue(r"\bplacas?\b|\bplates?\b|matr[íi]cula|\btags?\b|registration(?: number)?|patente", gap=40)
+_PLATE = re.compile(r"\b(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,7}(?:[- ][A-Z0-9]{1,4}){0,3}\b")
 
 
 def find_vehicle_plates(text: str, language: str) -> Iterator[Finding]:
@@ -119,9 +115,7 @@ def find_vehicle_plates(text: str, language: str) -> Iterator[Finding]:
 
 # ---------------------------------------------------------------- bank accounts and cards
 
-_ACCOUNT_CUE = _cue(
-    r"cuenta|\baccount|\bacct\b|\bclabe\b|dep[óo]sit|transfer|\bbanco\b|\bbank\b|\biban\b", gap=40
-)
+_ACCOUNT_CUE = _cue(r"cuenta|\baccount|\bacct\b|\bclabe\b|dep[óo]sit|transfer|\bbanco\b|\bbank\b|\biban\b", gap=40)
 _CARD_CUE = _cue(r"tarjeta|\bcard\b|visa|mastercard|amex|american express|d[ée]bito|cr[ée]dito|debit|credit", gap=40)
 _LONG_NUMBER = re.compile(r"(?<![\w-])\d(?:[ -]?\d){5,23}(?![\w]|-\d)")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b")

@@ -27,7 +27,7 @@ from enum import Enum
 
 from ..findings import Finding
 from ..kinds import MEMBER_NAME, PERSON_NAME
-from .base import preceded_by
+from .base import followed_by, preceded_by
 from .gazetteers import (
     BLOCK_WORDS,
     FUNCTION_WORDS,
@@ -39,14 +39,24 @@ from .gazetteers import (
 
 _UPPER = "A-ZÁÉÍÓÚÑÜ"
 _LOWER = "a-záéíóúñüçàèìòùâêîôûäëïö"
-_WORD = rf"(?:[{_UPPER}](?:'[{_UPPER}])?[{_LOWER}]+(?:[A-Z][{_LOWER}]+)?(?:-[{_UPPER}][{_LOWER}]+)?|[{_UPPER}]{{2,6}}(?![{_LOWER}]))"
-_CONNECTOR = r"(?:[ \t]+(?:de[ \t]+(?:la[ \t]+|las[ \t]+|los[ \t]+)?|del[ \t]+|van[ \t]+(?:der[ \t]+|den[ \t]+)?|von[ \t]+|da[ \t]+|dos[ \t]+|di[ \t]+|le[ \t]+)?|[ \t]*-[ \t]*)"
+# A capitalised word ("María", "O'Brien", "McAllister", "García-Luna") or an acronym ("PNC").
+_WORD = (
+    rf"(?:[{_UPPER}](?:'[{_UPPER}])?[{_LOWER}]+(?:[A-Z][{_LOWER}]+)?(?:-[{_UPPER}][{_LOWER}]+)?"
+    rf"|[{_UPPER}]{{2,6}}(?![{_LOWER}]))"
+)
+# Between the words of a name: spaces, a hyphen, or a particle ("de la", "del", "van der").
+_CONNECTOR = (
+    r"(?:[ \t]+(?:de[ \t]+(?:la[ \t]+|las[ \t]+|los[ \t]+)?|del[ \t]+|van[ \t]+(?:der[ \t]+|den[ \t]+)?"
+    r"|von[ \t]+|da[ \t]+|dos[ \t]+|di[ \t]+|le[ \t]+)?|[ \t]*-[ \t]*)"
+)
 _SEQUENCE = re.compile(rf"(?<![\w@.'-]){_WORD}(?:{_CONNECTOR}{_WORD})*(?![\w@]|'\w\w)")
 _TOKEN = re.compile(_WORD)
 
 _ARTICLES = frozenset({"El", "La", "Los", "Las", "The"})
 # Rank words that may sit between a role and a name: "Fiscal General Ana Ruiz", "Special Agent".
-_RANK_MODIFIERS = frozenset({"General", "Special", "Adjunto", "Adjunta", "Auxiliar", "Senior", "Deputy", "Chief", "Jefe", "Jefa", "Principal"})
+_RANK_MODIFIERS = frozenset(
+    {"General", "Special", "Adjunto", "Adjunta", "Auxiliar", "Senior", "Deputy", "Chief", "Jefe", "Jefa", "Principal"}
+)
 
 _HONORIFIC_BEFORE = re.compile(
     r"\b(?:sr|sra|srta|lic|licda|dr|dra|ing|mtro|mtra|prof|gral|cap|cmdte|sgto|tte|cnel|agte|mr|mrs|ms"
@@ -73,17 +83,51 @@ _ROLES = (
     r"|governor|official|businessman|businesswoman|owner|manager|accountant|driver|guard|nurse|teacher"
     r"|pastor|priest|friend|neighbou?r|colleague|employer|employee|worker|girl|boy|woman|man|mr"
 )
-_NOT_BETWEEN = r"(?!(?:a|al|en|to|in|at|from|desde|hacia|into|para|for|ante|before|near|cerca|of|del|de|la|el|the|y|and|con|with|por|by)\b)"
+# Words that may not come between a role and a name: "la víctima viajó a Tapachula" is no cue.
+_NOT_BETWEEN = (
+    r"(?!(?:a|al|en|to|in|at|from|desde|hacia|into|para|for|ante|before|near|cerca|of|del|de|la|el|the"
+    r"|y|and|con|with|por|by)\b)"
+)
 _ROLE_BEFORE = re.compile(
     rf"\b(?:{_ROLES})(?:[ \t]+{_NOT_BETWEEN}[{_LOWER}0-9-]+){{0,2}}[ \t]*[,:]?[ \t]*"
-    r"(?:(?:de nombre|llamad[oa]|identificad[oa] como|quien dijo llamarse|named|called|identified as|a\.k\.a\.)[ \t]+)?$",
+    r"(?:(?:de nombre|llamad[oa]|identificad[oa] como|quien dijo llamarse|named|called|identified as"
+    r"|a\.k\.a\.)[ \t]+)?$",
     re.IGNORECASE,
 )
 _NAMING_BEFORE = re.compile(
-    r"\b(?:de nombre|llamad[oa]|identific(?:ad[oa]|[óo])(?:[ \t]+[\w]+){0,4}?[ \t]+como|quien dijo llamarse|se identific[óo] como|named|called"
-    r"|identified as|introduced (?:himself|herself) as|firmado por|signed by|a nombre de|in the name of)[ \t]*:?[ \t]*$",
+    r"\b(?:de nombre|llamad[oa]|identific(?:ad[oa]|[óo])(?:[ \t]+[\w]+){0,4}?[ \t]+como|quien dijo llamarse"
+    r"|se identific[óo] como|named|called|identified as|introduced (?:himself|herself) as|firmado por"
+    r"|signed by|a nombre de|in the name of)[ \t]*:?[ \t]*$",
     re.IGNORECASE,
 )
+# A place or building named after someone: "aeropuerto Juan Santamaría", "Benito Juárez airport".
+_NAMESAKE_BEFORE = re.compile(
+    r"\b(?:aeropuerto|estadio|hospital|colegio|escuela|instituto|avenida|av\.|calle|calzada|bulevar|boulevard"
+    r"|puente|parque|plaza|colonia|barrio|mercado|municipio|teatro|airport|stadium|bridge|park|avenue|street"
+    r"|school|square)(?:[ \t]+(?:internacional|international|nacional|national|municipal|general))?[ \t]+$",
+    re.IGNORECASE,
+)
+_NAMESAKE_AFTER = re.compile(
+    r"^[ \t]+(?:International[ \t]+)?(?:Airport|Avenue|Street|Boulevard|Bridge|Stadium|Park|School|Hospital)\b"
+)
+# What is said of a person right after their name: "..., de 19 años", "..., a Nigerian national", "... declaró".
+_PERSON_AFTER = re.compile(
+    r"^(?:,[ \t]*(?:de[ \t]+\d+[ \t]+años|\d+[ \t]*,|a[ \t]+\w+[ \t]+(?:national|citizen|woman|man)"
+    r"|an?[ \t]+\d+-year-old|quien|who|alias|a\.k\.a|indígena|originari[oa]|de[ \t]+nacionalidad|vecin[oa]"
+    r"|madre|padre|hij[oa]|espos[oa]|herman[oa]"
+    r"|mother|father|daughter|son|wife|husband|sister|brother)"
+    r"|[ \t]+(?:declaró|dijo|testificó|confesó|admitió|negó|aceptó|reconoció|huyó|fue[ \t]+(?:detenid|arrestad|condenad"
+    r"|sentenciad|extraditad|capturad|rescatad|reclutad|obligad|vinculad|acusad)|was[ \t]+(?:arrested|convicted"
+    r"|sentenced|extradited|detained|stopped|charged|recruited|rescued|found|indicted)|told|testified|said|admitted"
+    r"|denied|confessed|pleaded|fled))",
+    re.IGNORECASE,
+)
+# Words with these endings are nouns and adjectives ("Violencia Sexual", "Desarrollo Integral").
+_NOUN_ENDING = re.compile(
+    r"(?:ción|sión|dad|tad|encia|ancia|ería|ismo|mente|tion|sion|ness|ity|ance|ence|ment|al|ales|ico|ica|icos"
+    r"|icas|ivo|iva|ivos|ivas|oso|osa|ble|ista|istas|ado|ada|ados|adas|ido|ida|ing|ed|ern|ian|ese|ish|ist)$"
+)
+_ARTICLE_BEFORE = re.compile(r"\b(?:el|la|los|las|lo|del|al|un|una|the|an?)[ \t]+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;¿¡\n]|[.!?][\"'”»)])[ \t\"'“«(]*$")
 
 
@@ -135,8 +179,12 @@ def find_person_names(text: str, language: str) -> Iterator[Finding]:
 
 
 def _judge_run(text, run, classes, before, before_classes) -> Finding | None:
-    start = run[0][0]
-    cued = _is_cued(text, start, before, before_classes)
+    start, end = run[0][0], run[-1][1]
+    if not before and (
+        preceded_by(_NAMESAKE_BEFORE, text, start, window=40) or followed_by(_NAMESAKE_AFTER, text, end)
+    ):
+        return None
+    cued = _is_cued(text, start, before, before_classes) or followed_by(_PERSON_AFTER, text, end, window=50)
     if not cued and before_classes:
         previous = before_classes[-1]
         if previous is _Word.BLOCK:
@@ -144,14 +192,37 @@ def _judge_run(text, run, classes, before, before_classes) -> Finding | None:
         if previous is _Word.FUNCTION and before[-1][2] in _ARTICLES and len(before) > 1:
             return None  # "... de La Esperanza"
     score = _score(classes, cued)
-    if score is None and not cued and classes[0] is _Word.UNKNOWN and len(run) > 1:
+    if score is None and not cued and _looks_like_unlisted_name(text, run, classes, before):
+        score = 0.55
+    if (
+        score is None
+        and not cued
+        and classes[0] is _Word.UNKNOWN
+        and len(run) > 1
+        and _at_sentence_start(text, start, before)
+    ):
         # A capitalised first word of a sentence that no gazetteer knows: judge the rest.
-        if _at_sentence_start(text, start, before):
-            run, classes = run[1:], classes[1:]
-            score = _score(classes, cued)
+        run, classes = run[1:], classes[1:]
+        score = _score(classes, cued)
     if score is None:
         return None
     return Finding(PERSON_NAME, run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], score)
+
+
+def _looks_like_unlisted_name(text, run, classes, before) -> bool:
+    """Capitalised words inside a sentence that are neither institution, place nor known name words.
+
+    Most often a name missing from the gazetteers ("Osmín Ardón"), unless the words
+    are nouns or adjectives ("Violencia Sexual") or follow an article ("la Bestia").
+    """
+    start = run[0][0]
+    return (
+        2 <= len(run) <= 4
+        and all(c in (_Word.UNKNOWN, _Word.AMBIGUOUS) for c in classes)
+        and all(len(word) > 2 and not _NOUN_ENDING.search(word) for _, _, word in run)
+        and not _at_sentence_start(text, start, before)
+        and not preceded_by(_ARTICLE_BEFORE, text, start, window=12)
+    )
 
 
 def _score(classes: list[_Word], cued: bool) -> float | None:
@@ -179,7 +250,7 @@ def _score(classes: list[_Word], cued: bool) -> float | None:
 def _is_cued(text: str, start: int, before, before_classes) -> bool:
     if before_classes:
         # Inside a capitalised sequence: "Detective Sergeant Ana", "Fiscal General Consuelo".
-        for word_class, (_, _, word) in zip(reversed(before_classes), reversed(before)):
+        for word_class, (_, _, word) in zip(reversed(before_classes), reversed(before), strict=True):
             if word_class is _Word.ROLE:
                 return True
             if word not in _RANK_MODIFIERS:
@@ -215,10 +286,7 @@ def member_name_pattern(names: Iterable[str]) -> re.Pattern | None:
     """A pattern that finds any of `names`, ignoring case, accents and spacing."""
     alternatives = []
     for name in sorted({" ".join(n.split()) for n in names if n and n.strip()}, key=len, reverse=True):
-        parts = [
-            "".join(_ACCENT_CLASS.get(char, re.escape(char)) for char in word.lower())
-            for word in name.split()
-        ]
+        parts = ["".join(_ACCENT_CLASS.get(char, re.escape(char)) for char in word.lower()) for word in name.split()]
         alternatives.append(r"\s+".join(parts))
     if not alternatives:
         return None

@@ -7,9 +7,12 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from members import views as members_views
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
+    # The admin signs in through allauth only (rate limits, MFA); Wagtail's own login form is never served.
+    path("admin/login/", members_views.admin_login, name="admin_login_via_allauth"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
@@ -19,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),
     path("", include("practices.urls")),
+    path("", include("network.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

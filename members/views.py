@@ -20,3 +20,13 @@ def home(request):
     """The members' area: where a full member starts (directory, members-only library, their own profile)."""
     membership = access.membership_of(request.user)
     return render(request, "members/home.html", {"membership": membership})
+
+
+def admin_login(request):
+    """Wagtail's own login form would bypass allauth (rate limits, the second factor): send it to allauth's."""
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    next_url = request.GET.get("next") or reverse("wagtailadmin_home")
+    return redirect(reverse("account_login") + "?" + urlencode({"next": next_url}))

@@ -101,7 +101,7 @@ def find_passports(text: str, language: str) -> Iterator[Finding]:
 # ---------------------------------------------------------------- vehicle plates
 
 _PLATE_CUE = _cue(r"\bplacas?\b|\bplates?\b|matr[íi]cula|\btags?\b|registration(?: number)?|patente", gap=40)
-_PLATE = re.compile(r"\b(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,7}(?:[- ][A-Z0-9]{1,4}){0,3}\b")
+_PLATE = re.compile(r"\b(?=[A-Z0-9 -]*\d)[A-Z0-9]{1,7}(?:[- ][A-Z0-9]{1,7}){0,3}\b")
 
 
 def find_vehicle_plates(text: str, language: str) -> Iterator[Finding]:

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "network",
     "members",
     "practices",
+    "events",
     "search",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
@@ -56,7 +57,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp, with a looser policy confined to the Wagtail admin (see home/content_security.py).
+    "home.content_security.SitePolicyCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -210,7 +212,19 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail.
 WAGTAIL_SITE_NAME = "Enlace"
 WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search (see search/backends): the database backend always; Elasticsearch too when ELASTICSEARCH_URL is set, and
+# then the search page asks it first (ENLACE_SEARCH_BACKEND) and falls back to the database when it cannot answer.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS["elasticsearch"] = {
+        "BACKEND": "search.backends.elasticsearch",
+        "URLS": [ELASTICSEARCH_URL],
+        "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", default="enlace_"),
+        "TIMEOUT": env.float("ELASTICSEARCH_TIMEOUT", default=2.0),
+        "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+    }
+ENLACE_SEARCH_BACKEND = "elasticsearch" if ELASTICSEARCH_URL else "default"
 # Documents are served only through Wagtail's permission-checked view, never from /media/ directly.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Practices library: any edit during review sends the item through every review task again.
@@ -218,6 +232,11 @@ WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Uploads: content must match the extension, no SVG (home/uploads.py); every document downloads as an attachment.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.CheckedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.CheckedImageForm"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # Security defaults that hold in every environment; production.py adds HTTPS-only ones.
@@ -263,3 +282,6 @@ LOGGING = {
 }
 
 ENLACE_REGION_NAME = _("Mexico and Central America")
+
+# Directory: contact detail views and vCard downloads a member may make per hour before being stopped (anti-scraping).
+DIRECTORY_CONTACT_VIEWS_PER_HOUR = env.int("DIRECTORY_CONTACT_VIEWS_PER_HOUR", default=60)

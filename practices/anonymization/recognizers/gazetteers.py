@@ -30,7 +30,6 @@ BLOCK_WORDS = (words("block_words") - _AMBIGUOUS_SURNAMES - {"Pedro", "Lima", "C
     "Costa",
     "Puerto",
     "Santa",
-    "Santos",
 }
 
 # Honorifics, ranks and roles: a capitalised word before a name that says a person follows.

@@ -164,6 +164,13 @@ def find_person_names(text: str, language: str) -> Iterator[Finding]:
             for token in _TOKEN.finditer(sequence.group())
         ]
         classes = [_classify(word) for _, _, word in tokens]
+        # "a woman called Norma": after an explicit naming, even a common word is a name.
+        if (
+            classes[0] is _Word.BLOCK
+            and not tokens[0][2].isupper()
+            and preceded_by(_NAMING_BEFORE, text, sequence.start(), window=40)
+        ):
+            classes[0] = _Word.UNKNOWN
         index = 0
         while index < len(tokens):
             if classes[index] in (_Word.ROLE, _Word.FUNCTION, _Word.BLOCK):

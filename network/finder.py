@@ -1,0 +1,111 @@
+"""The counterpart finder: for a country and a need, who is competent, who to write to, and how to ask.
+
+Institutions come from the country sheet's guidance for the need, the institutions of the designated focal points,
+and the central authority for MLA or extradition; people (full members only) are the designated focal points
+first, then other listed members of that country ranked by how many of the asking member's specializations they
+share and whether they work in the requested language (or one of the asking member's languages).
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef, Q
+
+from .directory import active_designations, directory_entries
+from .models import Country, CountrySheet, Institution, Need, NeedGuidance
+
+#: Needs whose competent institution defaults to the sheet's central authority.
+CENTRAL_AUTHORITY_FIELDS = {
+    "mla-request": "mla_central_authority",
+    "evidence-collection": "mla_central_authority",
+    "extradition": "extradition_central_authority",
+}
+OTHER_MEMBERS_SHOWN = 10
+
+
+@dataclass
+class Counterparts:
+    """What the finder answers for one country and need. ``focal_points``/``others`` stay empty for non-members."""
+
+    country: Country
+    need: Need
+    sheet: CountrySheet | None = None
+    guidance: NeedGuidance | None = None
+    institutions: list = field(default_factory=list)
+    focal_points: list = field(default_factory=list)
+    others: list = field(default_factory=list)
+    people_shown: bool = False
+
+    @property
+    def has_focal_point(self):
+        """Whether an active focal point exists, whoever is asking (institution-level fact)."""
+        return bool(self._designated_institution_ids)
+
+    _designated_institution_ids: list = field(default_factory=list)
+
+
+def find_counterparts(country, need, *, asker=None, language=None, include_people=False):
+    """Answer the finder for ``country`` and ``need``.
+
+    ``asker`` is the asking member's :class:`~members.models.Membership` (for ranking); ``language`` an optional
+    working-language code; ``include_people`` must come from ``members.access.is_full_member``.
+    """
+    sheet = (
+        CountrySheet.objects.select_related("mla_central_authority", "extradition_central_authority")
+        .filter(country=country)
+        .first()
+    )
+    guidance = None
+    if sheet is not None:
+        guidance = NeedGuidance.objects.select_related("institution", "need").filter(sheet=sheet, need=need).first()
+    designations = active_designations().filter(need=need, institution__country=country)
+    designated_institution_ids = list(designations.values_list("institution_id", flat=True).distinct())
+    result = Counterparts(country=country, need=need, sheet=sheet, guidance=guidance)
+    result._designated_institution_ids = designated_institution_ids
+    result.institutions = competent_institutions(sheet, guidance, need, designated_institution_ids)
+    if include_people:
+        result.people_shown = True
+        result.focal_points, result.others = rank_members(country, need, asker=asker, language=language)
+    return result
+
+
+def competent_institutions(sheet, guidance, need, designated_institution_ids):
+    """The institutions to address, most specific first, without repeats."""
+    ordered = []
+    if guidance is not None and guidance.institution_id:
+        ordered.append(guidance.institution)
+    ordered += list(Institution.objects.filter(pk__in=designated_institution_ids).order_by("name"))
+    authority_field = CENTRAL_AUTHORITY_FIELDS.get(need.slug)
+    if sheet is not None and authority_field and getattr(sheet, authority_field) is not None:
+        ordered.append(getattr(sheet, authority_field))
+    seen, unique = set(), []
+    for institution in ordered:
+        if institution.pk not in seen:
+            seen.add(institution.pk)
+            unique.append(institution)
+    return unique
+
+
+def rank_members(country, need, *, asker=None, language=None, limit=OTHER_MEMBERS_SHOWN):
+    """Focal points for ``need`` in ``country``, then the best-matching other listed members (at most ``limit``)."""
+    designated = Exists(active_designations().filter(member=OuterRef("user"), need=need))
+    entries = directory_entries().filter(Q(country=country) | Q(institution__country=country))
+    if asker is not None:
+        entries = entries.exclude(pk=asker.pk)
+    focal_points = list(entries.filter(designated).order_by("user__last_name", "user__first_name", "pk"))
+
+    spec_ids = list(asker.specializations.values_list("pk", flat=True)) if asker is not None else []
+    if language:
+        language_filter = Q(languages__code=language)
+    elif asker is not None:
+        language_filter = Q(languages__in=asker.languages.all())
+    else:
+        language_filter = Q(pk__in=[])
+    others = (
+        entries.exclude(designated)
+        .annotate(
+            specialization_match=Count("specializations", filter=Q(specializations__in=spec_ids), distinct=True),
+            language_match=Count("languages", filter=language_filter, distinct=True),
+        )
+        .order_by("-specialization_match", "-language_match", "user__last_name", "user__first_name", "pk")[:limit]
+    )
+    return focal_points, list(others)

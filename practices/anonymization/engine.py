@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterable
 
 from .findings import Finding, merge_overlapping
-from .recognizers import RECOGNIZERS, find_member_names, member_name_pattern
+from .recognizers import RECOGNIZERS, find_later_mentions, find_member_names, member_name_pattern
 from .wordlists import words
 
 LANGUAGES = ("es", "en")
@@ -41,4 +41,5 @@ def scan(text: str, language: str = "auto", known_names: Iterable[str] = ()) -> 
     for recognize in RECOGNIZERS:
         findings.extend(recognize(text, language))
     findings.extend(find_member_names(text, member_name_pattern(known_names)))
-    return merge_overlapping(findings)
+    findings = merge_overlapping(findings)
+    return merge_overlapping([*findings, *find_later_mentions(text, findings)])

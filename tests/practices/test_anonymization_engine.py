@@ -278,3 +278,17 @@ def test_scans_a_5000_word_case_study_in_under_a_second():
     scan(text)
 
     assert time.perf_counter() - started < 1.0
+
+
+def test_finds_later_mentions_of_a_name_found_in_full():
+    text = "Special Agent Laura McKenzie testified that Dennis Arturo Mejía used two phones. Mejía denied it."
+
+    assert [(f.kind, f.text) for f in scan(text)] == [
+        (PERSON_NAME, "Laura McKenzie"),
+        (PERSON_NAME, "Dennis Arturo Mejía"),
+        (PERSON_NAME, "Mejía"),
+    ]
+
+
+def test_does_not_flag_case_file_pseudonyms():
+    assert found("The victims, referred to as Jane Doe 1 and Jane Doe 2, testified.") == set()

@@ -11,7 +11,7 @@ from .identifiers import (
     find_passports,
     find_vehicle_plates,
 )
-from .names import find_member_names, find_person_names, member_name_pattern
+from .names import find_later_mentions, find_member_names, find_person_names, member_name_pattern
 
 RECOGNIZERS = (
     find_emails,
@@ -29,4 +29,4 @@ RECOGNIZERS = (
     find_person_names,
 )
 
-__all__ = ["RECOGNIZERS", "find_member_names", "member_name_pattern"]
+__all__ = ["RECOGNIZERS", "find_later_mentions", "find_member_names", "member_name_pattern"]

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from ..findings import Finding
 from ..kinds import ALIAS, MINOR_INITIALS, PERSON_NAME
 from .base import cue_pattern, preceded_by, span_finding
+from .names import PSEUDONYM
 
 _UP = "A-ZÁÉÍÓÚÑÜ"
 _QUOTED = (
@@ -58,7 +59,7 @@ def find_aliases(text: str, language: str) -> Iterator[Finding]:
         weak = not re.match(rf"(?:{_STRONG_CUE})", match.group("cue"), re.IGNORECASE)
         if weak and (_NOT_PERSONAL.search(value) or group == "bare" and value[0].islower()):
             continue
-        if group == "bare" and value[0].islower() and len(value) < 4:
+        if group == "bare" and value[0].islower() and len(value) < 4 or _PSEUDONYM.match(value):
             continue
         yield span_finding(ALIAS, text, match.start(group), match.end(group), 0.93 if weak else 0.97)
     for match in _INLINE_NICKNAME.finditer(text):
@@ -70,6 +71,8 @@ def find_aliases(text: str, language: str) -> Iterator[Finding]:
             yield Finding(PERSON_NAME, match.start("first"), match.end("first"), match.group("first"), 0.85)
             yield Finding(PERSON_NAME, match.start("last"), match.end("last"), match.group("last"), 0.85)
 
+
+_PSEUDONYM = re.compile(PSEUDONYM)
 
 _INITIALS = re.compile(r"(?<![\w.])(?:[A-ZÑ]\.[ ]?){2,4}(?![\w])|(?<![\w.])[A-ZÑ]\.[ ]?[A-ZÑ]\.(?=[ ,;)])")
 _BARE_INITIALS = re.compile(r"(?<![\w.])[A-ZÑ]{2,4}(?![\w.])")

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from enum import Enum
 
 from ..findings import Finding
-from ..kinds import MEMBER_NAME, PERSON_NAME
+from ..kinds import ALIAS, MEMBER_NAME, PERSON_NAME
 from .base import followed_by, preceded_by
 from .gazetteers import (
     BLOCK_WORDS,
@@ -128,6 +128,9 @@ _NOUN_ENDING = re.compile(
     r"|icas|ivo|iva|ivos|ivas|oso|osa|ble|ista|istas|ado|ada|ados|adas|ido|ida|ing|ed|ern|ian|ese|ish|ist)$"
 )
 _ARTICLE_BEFORE = re.compile(r"\b(?:el|la|los|las|lo|del|al|un|una|the|an?)[ \t]+$")
+# Names that case files use to hide a person: "Jane Doe 1", "John Doe", "Fulano de Tal".
+PSEUDONYM = r"(?:(?:Jane|John|Richard|Mary|Baby)[ \t]+Doe|Fulan[oa](?:[ \t]+de[ \t]+Tal)?|Mengan[oa]|Zutan[oa])\b"
+_PSEUDONYM = re.compile(PSEUDONYM)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;¿¡\n]|[.!?][\"'”»)])[ \t\"'“«(]*$")
 
 
@@ -191,8 +194,9 @@ def _judge_run(text, run, classes, before, before_classes) -> Finding | None:
         preceded_by(_NAMESAKE_BEFORE, text, start, window=40) or followed_by(_NAMESAKE_AFTER, text, end)
     ):
         return None
-    cued = _is_cued(text, start, before, before_classes) or followed_by(_PERSON_AFTER, text, end, window=50)
-    if not cued and before_classes:
+    cued_before = _is_cued(text, start, before, before_classes)
+    cued = cued_before or followed_by(_PERSON_AFTER, text, end, window=50)
+    if not cued_before and before_classes:
         previous = before_classes[-1]
         if previous is _Word.BLOCK:
             return None  # "San José", "Operación Tormenta", "Policía ... Civil"
@@ -211,7 +215,7 @@ def _judge_run(text, run, classes, before, before_classes) -> Finding | None:
         # A capitalised first word of a sentence that no gazetteer knows: judge the rest.
         run, classes = run[1:], classes[1:]
         score = _score(classes, cued)
-    if score is None:
+    if score is None or _PSEUDONYM.match(text, run[0][0]):
         return None
     return Finding(PERSON_NAME, run[0][0], run[-1][1], text[run[0][0] : run[-1][1]], score)
 
@@ -305,3 +309,31 @@ def find_member_names(text: str, pattern: re.Pattern | None) -> Iterator[Finding
         return
     for match in pattern.finditer(text):
         yield Finding(MEMBER_NAME, match.start(), match.end(), match.group(), 1.0)
+
+
+# ---------------------------------------------------------------- later mentions
+
+
+def find_later_mentions(text: str, findings: Iterable[Finding]) -> Iterator[Finding]:
+    """Mentions of part of a name already found: "Marlon Estuardo Galindo ... Galindo declaró".
+
+    Case studies name a person in full once and then by surname or given name;
+    each capitalised word of a person, member or alias finding is reported
+    wherever else it stands on its own, with the kind of the full name.
+    """
+    parts: dict[str, str] = {}
+    for finding in findings:
+        if finding.kind not in (PERSON_NAME, MEMBER_NAME, ALIAS):
+            continue
+        for token in _TOKEN.finditer(finding.text):
+            word = token.group()
+            if len(word) > 2 and not word.isupper() and _classify(word) not in _NOT_NAME_WORDS:
+                parts.setdefault(word, PERSON_NAME if finding.kind == ALIAS else finding.kind)
+    if not parts:
+        return
+    pattern = re.compile(rf"(?<![\w@.'-])(?:{'|'.join(map(re.escape, sorted(parts, key=len, reverse=True)))})(?![\w@])")
+    for match in pattern.finditer(text):
+        yield Finding(parts[match.group()], match.start(), match.end(), match.group(), 0.7)
+
+
+_NOT_NAME_WORDS = (_Word.ROLE, _Word.FUNCTION, _Word.BLOCK)

@@ -3,9 +3,10 @@
 ``members.access`` alone decides what a request may see; this module only wires its answer into the places the
 library shows things, and picks the response when the answer is no:
 
-- an anonymous visitor asking for a restricted item is sent to sign in (the item's URL is all they learn: the
-  title, summary and body are never rendered);
-- a signed-in user who may not see it gets a plain 403 page that names nothing of the item;
+- someone who is not (yet) a full member gets the members app's helpful answer for their case
+  (``members.decorators.denied_response``: sign in, application under review, set up or pass the second
+  factor, or a 403): the item's URL is all they learn, its title, summary and body are never rendered;
+- a full member outside the item's groups gets a plain 403 page that names nothing of the item;
 - every response that depends on who is asking carries ``Cache-Control: private, no-store`` so no shared cache
   keeps a members' page, and public-only outputs (feeds, sitemap) are computed for an anonymous audience
   whoever asks, because they are cached and shared.
@@ -13,28 +14,27 @@ library shows things, and picks the response when the answer is no:
 Documents: Wagtail's document view is the only way to download a document (``WAGTAILDOCS_SERVE_METHOD =
 "serve_view"``). Rather than mirroring each item's visibility into collections (which drifts whenever an
 editor changes an item's level or reuses a document), :func:`document_refusal` runs on every download from the
-``before_serve_document`` hook and looks up, in Wagtail's reference index, every library item that uses the
-document (as an attachment, in a body block or in a rich-text link, in the live version or a draft). A
+``before_serve_document`` hook and looks up every library item that uses the document (as an attachment, in a
+body block or in a rich-text link): Wagtail's reference index for live versions, and
+:class:`~practices.models.LibraryDocumentUse`, written on every saved revision, for drafts. A
 document used by any library item is served only if the request may see at least one *live* item using it, or
 can edit one of them. Documents no library item uses are left to Wagtail's collection rules.
 """
 
-from django.contrib.auth.models import AnonymousUser
-from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
+from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 
-from members.access import audience, can_view, visible
+from members.access import audience, can_view, denial, visible
+from members.decorators import denied_response
 
 
 def anonymous_request():
     """A request from nobody in particular: what an anonymous visitor, a crawler or a feed reader may see."""
-    request = HttpRequest()
-    request.user = AnonymousUser()
-    return request
+    return HttpRequest()
 
 
 def is_public(item):
@@ -61,9 +61,10 @@ def mark_private_if_personalised(request, response):
 
 
 def refuse(request):
-    """The answer to a request for something it may not see: sign in if anonymous, a bare 403 otherwise."""
-    if not audience(request).is_authenticated:
-        return mark_private(redirect_to_login(request.get_full_path()))
+    """The answer to a request for something it may not see (see the module docstring)."""
+    reason = denial(request)
+    if reason is not None:
+        return mark_private(denied_response(request, reason))
     response = TemplateResponse(request, "practices/not_allowed.html", status=403)
     return mark_private(response)
 
@@ -75,15 +76,32 @@ def refuse_page(request, item):
     return refuse(request)
 
 
+def record_document_uses(item):
+    """Remember every document the in-memory ``item`` (a draft about to be saved as a revision) uses."""
+    from practices.models import LibraryDocumentUse
+
+    document_type = ContentType.objects.get_for_model(get_document_model()).pk
+    document_ids = {
+        int(object_id)
+        for content_type_id, object_id, *_path in ReferenceIndex._extract_references_from_object(item)
+        if content_type_id == document_type
+    }
+    LibraryDocumentUse.objects.bulk_create(
+        [LibraryDocumentUse(page_id=item.pk, document_id=pk) for pk in document_ids], ignore_conflicts=True
+    )
+
+
 def library_items_using(document):
-    """Every library item (live or draft) that uses ``document``, from Wagtail's reference index."""
-    from practices.models import LibraryItemPage
+    """Every library item that uses or used ``document``: live version (reference index) or any revision."""
+    from practices.models import LibraryDocumentUse, LibraryItemPage
 
     page_ids = ReferenceIndex.get_references_to(document).filter(
         base_content_type=ContentType.objects.get_for_model(Page)
     )
     # object_id is a text column (it holds any model's key): compare as integers in Python, not in SQL.
-    return LibraryItemPage.objects.filter(pk__in=[int(pk) for pk in page_ids.values_list("object_id", flat=True)])
+    ids = {int(pk) for pk in page_ids.values_list("object_id", flat=True)}
+    ids |= set(LibraryDocumentUse.objects.filter(document=document).values_list("page_id", flat=True))
+    return LibraryItemPage.objects.filter(pk__in=ids)
 
 
 def document_refusal(document, request):

@@ -6,6 +6,7 @@ from .library_index import LibraryIndexPage
 from .library_item import (
     AgeBand,
     LibraryAttachment,
+    LibraryDocumentUse,
     LibraryItemPage,
     LibraryKind,
     Outcome,
@@ -22,6 +23,7 @@ __all__ = [
     "ExploitationForm",
     "GoodPracticePage",
     "LibraryAttachment",
+    "LibraryDocumentUse",
     "LibraryIndexPage",
     "LibraryItemPage",
     "LibraryKind",

@@ -32,6 +32,15 @@ class LibraryIndexPage(Page):
 
         return library_item_models()
 
+    def save(self, *args, **kwargs):
+        created = self.pk is None
+        result = super().save(*args, **kwargs)
+        if created:
+            from practices.workflow import ensure_library_workflow
+
+            ensure_library_workflow()
+        return result
+
     def permissions_for_user(self, user):
         """New items under the index are never published on creation: they go through the workflow."""
         from practices.permissions import LibraryIndexPermissionTester

@@ -1,0 +1,263 @@
+"""The library listing: visible items, combinable facets with counts, sorting and pagination from GET.
+
+Everything starts from ``members.access.visible(request, …)``, so an item the requester may not see is neither
+listed nor counted. Facets are disjunctive: within a facet the chosen values are alternatives (Mexico *or*
+Guatemala), across facets they combine (and trafficking), and each facet's counts are computed with every
+*other* facet applied, so a reader sees how many items each alternative would add. The URL holds the whole
+state (``?country=MX&country=GT&theme=case_management&sort=title&page=2``) and can be shared.
+
+The number of SQL queries is constant: one per facet, one count and one page of items with its prefetches,
+whatever the number of items or chosen values.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from members.access import visible
+from practices.models import LibraryItemPage, LibraryKind, Outcome
+
+PER_PAGE = 20
+MAX_VALUES_PER_FACET = 20
+SORTS = {"date": ("-first_published_at", "-pk"), "title": ("title", "pk")}
+SORT_LABELS = {"date": _("Newest first"), "title": _("Title (A–Z)")}
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+@dataclass
+class FacetResult:
+    param: str
+    label: str
+    options: list = field(default_factory=list)
+
+    @property
+    def has_selection(self):
+        return any(option.selected for option in self.options)
+
+
+class Facet:
+    """A way to narrow the listing: a URL parameter, a label, how to filter and how to count."""
+
+    def __init__(self, param, label):
+        self.param = param
+        self.label = label
+
+    def clean(self, values):
+        return [value for value in values if value and len(value) <= 60][:MAX_VALUES_PER_FACET]
+
+    def filter(self, queryset, values):
+        raise NotImplementedError
+
+    def counts(self, item_ids):
+        """``[(value, label, count)]`` over the items whose ids the subquery ``item_ids`` selects."""
+        raise NotImplementedError
+
+
+class RelationFacet(Facet):
+    """A facet over a many-to-many taxonomy of the item (countries by ISO code, terms by slug)."""
+
+    def __init__(self, param, label, relation, key):
+        super().__init__(param, label)
+        self.relation = relation
+        self.key = key
+
+    @property
+    def through(self):
+        return getattr(LibraryItemPage, self.relation).through
+
+    @property
+    def target(self):
+        return getattr(LibraryItemPage, self.relation).field.remote_field.model._meta.model_name
+
+    def filter(self, queryset, values):
+        matching = self.through.objects.filter(**{f"{self.target}__{self.key}__in": values})
+        return queryset.filter(pk__in=matching.values("libraryitempage_id"))
+
+    def counts(self, item_ids):
+        english = (get_language() or "es").startswith("en")
+        rows = (
+            self.through.objects.filter(libraryitempage_id__in=item_ids)
+            .values(f"{self.target}__{self.key}", f"{self.target}__name_es", f"{self.target}__name_en")
+            .annotate(n=Count("libraryitempage_id", distinct=True))
+            .order_by(f"{self.target}__sort_order", f"{self.target}__{self.key}")
+        )
+        return [
+            (
+                row[f"{self.target}__{self.key}"],
+                row[f"{self.target}__name_en" if english else f"{self.target}__name_es"],
+                row["n"],
+            )
+            for row in rows
+        ]
+
+
+class ColumnFacet(Facet):
+    """A facet over one column of the item (kind, outcome, year, language)."""
+
+    def __init__(self, param, label, column, labels=None, descending=False, integer=False):
+        super().__init__(param, label)
+        self.column = column
+        self.labels = labels
+        self.descending = descending
+        self.integer = integer
+
+    def clean(self, values):
+        values = super().clean(values)
+        if self.integer:
+            return [value for value in values if value.isdigit()]
+        return values
+
+    def filter(self, queryset, values):
+        return queryset.filter(**{f"{self.column}__in": values})
+
+    def counts(self, item_ids):
+        rows = (
+            LibraryItemPage.objects.filter(pk__in=item_ids, **{f"{self.column}__isnull": False})
+            .values(self.column)
+            .annotate(n=Count("pk"))
+            .order_by(("-" if self.descending else "") + self.column)
+        )
+        labels = dict(self.labels() if callable(self.labels) else self.labels or {})
+        return [(str(row[self.column]), str(labels.get(row[self.column], row[self.column])), row["n"]) for row in rows]
+
+
+def language_labels():
+    return settings.LANGUAGES
+
+
+FACETS = [
+    ColumnFacet("kind", _("Kind"), "kind", LibraryKind.choices),
+    RelationFacet("country", _("Country"), "countries", "code"),
+    RelationFacet("crime_type", _("Crime type"), "crime_types", "slug"),
+    RelationFacet("exploitation_form", _("Form of exploitation"), "exploitation_forms", "slug"),
+    RelationFacet("theme", _("Theme"), "themes", "slug"),
+    RelationFacet("technique", _("Technique or cooperation tool"), "techniques", "slug"),
+    ColumnFacet("outcome", _("Outcome"), "outcome", Outcome.choices),
+    ColumnFacet("year", _("Year"), "year", descending=True, integer=True),
+    ColumnFacet("language", _("Language"), "locale__language_code", language_labels),
+]
+
+
+class LibraryListing:
+    """The listing for one request: what it may see, narrowed by the URL's facets, sorted and paginated."""
+
+    def __init__(self, request, index_page=None, per_page=PER_PAGE):
+        self.request = request
+        self.index_page = index_page
+        self.per_page = per_page
+        self.selected = {facet.param: facet.clean(request.GET.getlist(facet.param)) for facet in FACETS}
+        sort = request.GET.get("sort", "date")
+        self.sort = sort if sort in SORTS else "date"
+
+    def visible_items(self):
+        return visible(self.request, LibraryItemPage.objects.live())
+
+    def narrowed(self, except_facet=None):
+        queryset = self.visible_items()
+        for facet in FACETS:
+            values = self.selected[facet.param]
+            if values and facet is not except_facet:
+                queryset = facet.filter(queryset, values)
+        return queryset
+
+    @property
+    def is_filtered(self):
+        return any(self.selected.values())
+
+    @cached_property
+    def page(self):
+        items = (
+            LibraryItemPage.objects.filter(pk__in=self.narrowed().values("pk"))
+            .select_related("locale")
+            .prefetch_related("countries", "themes")
+            .order_by(*SORTS[self.sort])
+        )
+        paginator = Paginator(items, self.per_page)
+        try:
+            return paginator.page(self.request.GET.get("page", 1))
+        except PageNotAnInteger:
+            return paginator.page(1)
+        except EmptyPage:
+            return paginator.page(paginator.num_pages)
+
+    @cached_property
+    def facets(self):
+        results = []
+        for facet in FACETS:
+            chosen = self.selected[facet.param]
+            item_ids = self.narrowed(except_facet=facet).values("pk")
+            result = FacetResult(param=facet.param, label=facet.label)
+            seen = set()
+            for value, label, count in facet.counts(item_ids):
+                seen.add(value)
+                result.options.append(
+                    FacetOption(value, label, count, value in chosen, self.toggle_url(facet.param, value))
+                )
+            for value in chosen:
+                if value not in seen:
+                    result.options.append(FacetOption(value, value, 0, True, self.toggle_url(facet.param, value)))
+            results.append(result)
+        return results
+
+    @cached_property
+    def active_filters(self):
+        """The chosen values with their labels and a link that removes each one."""
+        return [
+            {"facet": facet.label, "label": option.label, "url": option.url}
+            for facet in self.facets
+            for option in facet.options
+            if option.selected
+        ]
+
+    def query_with(self, **changes):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        for key, value in changes.items():
+            if value is None:
+                query.pop(key, None)
+            else:
+                query.setlist(key, value if isinstance(value, list) else [value])
+        encoded = query.urlencode()
+        return f"?{encoded}" if encoded else "?"
+
+    def toggle_url(self, param, value):
+        chosen = self.selected[param]
+        values = [v for v in chosen if v != value] if value in chosen else [*chosen, value]
+        return self.query_with(**{param: values or None})
+
+    def page_url(self, number):
+        query = self.request.GET.copy()
+        query["page"] = number
+        return f"?{query.urlencode()}"
+
+    @property
+    def clear_url(self):
+        return self.query_with(**{facet.param: None for facet in FACETS})
+
+    @property
+    def sort_options(self):
+        return [
+            {"value": key, "label": label, "selected": key == self.sort, "url": self.query_with(sort=key)}
+            for key, label in SORT_LABELS.items()
+        ]
+
+    @property
+    def previous_url(self):
+        return self.page_url(self.page.previous_page_number()) if self.page.has_previous() else None
+
+    @property
+    def next_url(self):
+        return self.page_url(self.page.next_page_number()) if self.page.has_next() else None

@@ -50,6 +50,22 @@ def is_ambiguous_surname(word: str) -> bool:
     return word in _AMBIGUOUS_SURNAMES
 
 
+@cache
+def _common_words() -> frozenset[str]:
+    """About 2,000 frequent English and Spanish words (Faker's lorem word lists)."""
+    found: set[str] = set()
+    for locale in ("en_US", "es_ES"):
+        found.update(importlib.import_module(f"faker.providers.lorem.{locale}").Provider.word_list)
+    return frozenset(word.lower() for word in found) - {word.lower() for word in given_names() | surnames()}
+
+
+def is_common_word(word: str) -> bool:
+    """Whether a capitalised word is an ordinary word: "Languages", "Academy", "Outcome"."""
+    lower = word.lower()
+    common = _common_words()
+    return lower in common or (lower.endswith("s") and (lower[:-1] in common or lower[:-2] in common))
+
+
 def _load(attribute: str) -> set[str]:
     found: set[str] = set()
     for locale in _LOCALES:

@@ -34,6 +34,7 @@ from .gazetteers import (
     ROLE_WORDS,
     given_names,
     is_ambiguous_surname,
+    is_common_word,
     surnames,
 )
 
@@ -88,8 +89,16 @@ _NOT_BETWEEN = (
     r"(?!(?:a|al|en|to|in|at|from|desde|hacia|into|para|for|ante|before|near|cerca|of|del|de|la|el|the"
     r"|y|and|con|with|por|by)\b)"
 )
+# Between a role and a name: nothing, a comma, a few words closed by a comma ("la víctima,
+# de 23 años, María"), or one of a few qualifiers ("el testigo protegido Juan").
+_QUALIFIERS = (
+    r"presunt[oa]|supuest[oa]|principal|protegid[oa]|colaborador[a]?|mayor|menor|mexican[oa]|guatemaltec[oa]"
+    r"|salvadoreñ[oa]|hondureñ[oa]|nicaragüense|costarricense|panameñ[oa]|belizeñ[oa]|colombian[oa]|alleged"
+    r"|main|key|protected|former|late|young|star|co-|lead|chief|senior|junior|undercover|encubiert[oa]"
+)
 _ROLE_BEFORE = re.compile(
-    rf"\b(?:{_ROLES})(?:[ \t]+{_NOT_BETWEEN}[{_LOWER}0-9-]+){{0,2}}[ \t]*[,:]?[ \t]*"
+    rf"\b(?:{_ROLES})(?:[ \t]*[,:]?|(?:[ \t]+{_NOT_BETWEEN}[{_LOWER}0-9-]+){{1,3}}[ \t]*,"
+    rf"|(?:[ \t]+(?:{_QUALIFIERS})){{1,2}}[ \t]*,?)[ \t]*"
     r"(?:(?:de nombre|llamad[oa]|identificad[oa] como|quien dijo llamarse|named|called|identified as"
     r"|a\.k\.a\.)[ \t]+)?$",
     re.IGNORECASE,
@@ -157,6 +166,8 @@ def _classify(word: str) -> _Word:
         return _Word.SURNAME
     if is_ambiguous_surname(word):
         return _Word.AMBIGUOUS
+    if is_common_word(word):
+        return _Word.BLOCK  # "Academy of Mayan Languages": ordinary words, capitalised.
     return _Word.UNKNOWN
 
 
@@ -321,9 +332,10 @@ def find_later_mentions(text: str, findings: Iterable[Finding]) -> Iterator[Find
     each capitalised word of a person, member or alias finding is reported
     wherever else it stands on its own, with the kind of the full name.
     """
+    findings = list(findings)
     parts: dict[str, str] = {}
     for finding in findings:
-        if finding.kind not in (PERSON_NAME, MEMBER_NAME, ALIAS):
+        if finding.kind not in (PERSON_NAME, MEMBER_NAME, ALIAS) or finding.score < 0.7:
             continue
         for token in _TOKEN.finditer(finding.text):
             word = token.group()
@@ -333,7 +345,9 @@ def find_later_mentions(text: str, findings: Iterable[Finding]) -> Iterator[Find
         return
     pattern = re.compile(rf"(?<![\w@.'-])(?:{'|'.join(map(re.escape, sorted(parts, key=len, reverse=True)))})(?![\w@])")
     for match in pattern.finditer(text):
-        yield Finding(parts[match.group()], match.start(), match.end(), match.group(), 0.7)
+        mention = Finding(parts[match.group()], match.start(), match.end(), match.group(), 0.7)
+        if not any(mention.overlaps(finding) for finding in findings):
+            yield mention
 
 
 _NOT_NAME_WORDS = (_Word.ROLE, _Word.FUNCTION, _Word.BLOCK)

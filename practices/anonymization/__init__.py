@@ -28,6 +28,16 @@ Design
   stop-list of institution, place, legal and event words, so that
   "Policía Nacional Civil", "San José" or "Segundo Curso Regional" are not
   names. Pseudonyms ("Víctima A", "V1", "Testigo B") never qualify.
+* The word lists (stop-lists of institution, place, legal and event words,
+  roles and honorifics, ambiguous names) are plain text files in
+  `wordlists/`, so that editors can extend them without touching code.
+  Capitalised words that are ordinary English or Spanish words (Faker's lorem
+  lists) never make a name on their own ("Academy of Mayan Languages").
+* A case study names a person in full once and then by surname: every word of
+  a name found is also reported where it appears on its own later
+  ("Marlon Estuardo Galindo ... Galindo fue condenado").
+* Toll-free and premium phone lines (hotlines) and case-file pseudonyms
+  ("Jane Doe 1", "Fulano de Tal") are not personal data and are not reported.
 * Recognizers may overlap (a name inside an address, a card number that is
   also a possible phone number); `merge_overlapping` keeps the highest score,
   then the most specific kind, then the longest span.

@@ -50,7 +50,7 @@ def find_phone_numbers(text: str, language: str) -> Iterator[Finding]:
             continue
         if preceded_by(_NOT_PHONE_CUE, text, match.start(), window=40):
             continue
-        if _looks_like_date_or_year_range(raw):
+        if _looks_like_date_or_year_range(raw) or re.fullmatch(r"\d{1,3}(?:[.,]\d{3})+", raw):
             continue
         cued = preceded_by(_PHONE_CUE, text, match.start())
         international = raw.startswith(("+", "00", "(+"))
@@ -64,19 +64,27 @@ def _looks_like_date_or_year_range(raw: str) -> bool:
     )
 
 
+_SERVICE_LINES = (
+    phonenumbers.PhoneNumberType.TOLL_FREE,
+    phonenumbers.PhoneNumberType.PREMIUM_RATE,
+    phonenumbers.PhoneNumberType.SHARED_COST,
+)
+
+
 def _is_phone(raw: str, international: bool, cued: bool) -> bool:
+    """Valid for one of the regions (and not a hotline), or, after a cue, at least possible."""
     candidate = "+" + raw[2:] if raw.startswith("00") else raw
-    regions = (None,) if international else REGIONS
-    for region in regions:
+    numbers = []
+    for region in (None,) if international else REGIONS:
         try:
-            number = phonenumbers.parse(candidate, region)
+            numbers.append(phonenumbers.parse(candidate, region))
         except phonenumbers.NumberParseException:
             continue
+    for number in numbers:
         if phonenumbers.is_valid_number(number):
-            return True
-        if cued and phonenumbers.is_possible_number(number):
-            return True
-    return False
+            # Toll-free and premium lines are hotlines and businesses, not a person's phone.
+            return phonenumbers.number_type(number) not in _SERVICE_LINES
+    return cued and any(phonenumbers.is_possible_number(number) for number in numbers)
 
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?!\w)")

@@ -113,7 +113,8 @@ _NAMING_BEFORE = re.compile(
 _NAMESAKE_BEFORE = re.compile(
     r"\b(?:aeropuerto|estadio|hospital|colegio|escuela|instituto|avenida|av\.|calle|calzada|bulevar|boulevard"
     r"|puente|parque|plaza|colonia|barrio|mercado|municipio|teatro|airport|stadium|bridge|park|avenue|street"
-    r"|school|square)(?:[ \t]+(?:internacional|international|nacional|national|municipal|general))?[ \t]+$",
+    r"|school|square|caso|operativo|operaci[óo]n|operation)"
+    r"(?:[ \t]+(?:internacional|international|nacional|national|municipal|general))?[ \t]+$",
     re.IGNORECASE,
 )
 _NAMESAKE_AFTER = re.compile(

@@ -211,7 +211,19 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Wagtail.
 WAGTAIL_SITE_NAME = "Enlace"
 WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search (see search/backends): the database backend always; Elasticsearch too when ELASTICSEARCH_URL is set, and
+# then the search page asks it first (ENLACE_SEARCH_BACKEND) and falls back to the database when it cannot answer.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS["elasticsearch"] = {
+        "BACKEND": "search.backends.elasticsearch",
+        "URLS": [ELASTICSEARCH_URL],
+        "INDEX_PREFIX": env("ELASTICSEARCH_INDEX_PREFIX", default="enlace_"),
+        "TIMEOUT": env.float("ELASTICSEARCH_TIMEOUT", default=2.0),
+        "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
+    }
+ENLACE_SEARCH_BACKEND = "elasticsearch" if ELASTICSEARCH_URL else "default"
 # Documents are served only through Wagtail's permission-checked view, never from /media/ directly.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Practices library: any edit during review sends the item through every review task again.

@@ -1,0 +1,162 @@
+"""Wagtail's database search backend with a deliberate, language-aware analysis.
+
+Wagtail's database backend keeps one index table (``IndexEntry``) for every model, with one text-search
+configuration for all rows: it cannot stem a Spanish case study as Spanish and an English good practice as
+English. Rather than keeping one index per language (and querying both), each row stores text that
+:mod:`search.analysis` has already analysed in the document's own language (folded Snowball stems), and each
+query is expanded to the stems of its words in both languages. The database then only has to match tokens:
+
+- SQLite FTS5 (``unicode61`` tokenizer) matches the stems as words;
+- PostgreSQL uses the ``simple`` text-search configuration (lower-casing only), so it neither re-stems our stems
+  nor needs ``unaccent``: folding happened in Python, the same way on every database and in every environment.
+
+Only the text changes; ranking (BM25 on SQLite, ``ts_rank`` with field weights on PostgreSQL), filtering and
+``update_index`` are Wagtail's. Titles and autocomplete fields are folded but not stemmed for autocomplete, so a
+prefix typed as a title begins still matches.
+"""
+
+from functools import lru_cache
+
+from django.db import connection
+from modelsearch.index import AutocompleteField, RelatedFields, SearchField
+from modelsearch.query import PlainText
+
+from search.analysis import analyse, fold_words, language_of, query_terms
+
+
+class AnalysingIndexerMixin:
+    """Replaces each indexed text by its analysis in the language of the document (or of the field).
+
+    Wagtail's index classes build their ``ObjectIndexer`` by its module-level name, so the analysing indexer is
+    installed under that name; it analyses only for a backend that declares ``analyses_text`` (ours) and behaves
+    exactly like Wagtail's for any other.
+    """
+
+    def __init__(self, obj, backend):
+        super().__init__(obj, backend)
+        self.analysing = getattr(backend, "analyses_text", False)
+
+    def prepare_field(self, obj, field):
+        if not self.analysing:
+            yield from super().prepare_field(obj, field)
+            return
+        if isinstance(field, RelatedFields):
+            # Sub-fields come back through this method (super() recurses via self), already analysed.
+            yield from super().prepare_field(obj, field)
+            return
+        for current_field, *rest, value in super().prepare_field(obj, field):
+            yield (current_field, *rest, self.analyse_value(current_field, value))
+
+    def analyse_value(self, field, value):
+        if isinstance(field, AutocompleteField):
+            return fold_words(value)
+        if isinstance(field, SearchField):
+            return analyse(value, self.language_for(field))
+        return value
+
+    def language_for(self, field):
+        """``name_es`` is Spanish whatever the page; otherwise the page's locale; else unknown (both languages)."""
+        suffix = field.field_name.rsplit("_", 1)[-1]
+        if suffix in ("es", "en"):
+            return suffix
+        locale = getattr(self.obj, "locale", None)
+        return language_of(getattr(locale, "language_code", None)) if locale is not None else None
+
+
+def analysed_lexemes(lexeme_class, query_string, prefix_last=False, autocomplete=False, **lexeme_kwargs):
+    """The query as backend lexemes: alternatives (stems in either language) OR-ed, words AND-ed."""
+    if autocomplete:
+        terms = [{word} for word in fold_words(query_string).split()]
+    else:
+        terms = query_terms(query_string)
+    combined = None
+    for position, alternatives in enumerate(terms):
+        prefix = prefix_last and position == len(terms) - 1
+        term = None
+        for alternative in sorted(alternatives):
+            lexeme = lexeme_class(alternative, prefix=prefix, **lexeme_kwargs)
+            term = lexeme if term is None else term | lexeme
+        combined = term if combined is None else combined & term
+    return combined
+
+
+@lru_cache
+def _sqlite_backend_class():
+    from modelsearch.backends.database.sqlite import sqlite
+    from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
+
+    if not issubclass(sqlite.ObjectIndexer, AnalysingIndexerMixin):
+        sqlite.ObjectIndexer = type("AnalysingObjectIndexer", (AnalysingIndexerMixin, sqlite.ObjectIndexer), {})
+
+    class QueryCompiler(sqlite.SQLiteSearchQueryCompiler):
+        autocomplete = False
+
+        def build_search_query_content(self, query, config=None):
+            if isinstance(query, PlainText):
+                lexemes = analysed_lexemes(
+                    Lexeme, query.query_string, prefix_last=self.LAST_TERM_IS_PREFIX, autocomplete=self.autocomplete
+                )
+                return SearchQueryExpression(lexemes, config=config) if lexemes is not None else None
+            return super().build_search_query_content(query, config=config)
+
+    class AutocompleteQueryCompiler(QueryCompiler, sqlite.SQLiteAutocompleteQueryCompiler):
+        autocomplete = True
+
+    class Backend(sqlite.SQLiteSearchBackend):
+        analyses_text = True
+        query_compiler_class = QueryCompiler
+        autocomplete_query_compiler_class = AutocompleteQueryCompiler
+
+    return Backend
+
+
+@lru_cache
+def _postgres_backend_class():
+    from modelsearch.backends.database.postgres import postgres
+    from modelsearch.backends.database.postgres.query import Lexeme
+
+    if not issubclass(postgres.ObjectIndexer, AnalysingIndexerMixin):
+        postgres.ObjectIndexer = type("AnalysingObjectIndexer", (AnalysingIndexerMixin, postgres.ObjectIndexer), {})
+
+    class QueryCompiler(postgres.PostgresSearchQueryCompiler):
+        autocomplete = False
+
+        def build_tsquery_content(self, query, config=None, invert=False):
+            if isinstance(query, PlainText):
+                lexemes = analysed_lexemes(
+                    Lexeme,
+                    query.query_string,
+                    prefix_last=self.LAST_TERM_IS_PREFIX,
+                    autocomplete=self.autocomplete,
+                    invert=invert,
+                )
+                if lexemes is None:
+                    return None
+                return postgres.SearchQuery(lexemes, search_type="raw", config=config)
+            return super().build_tsquery_content(query, config=config, invert=invert)
+
+    class AutocompleteQueryCompiler(QueryCompiler, postgres.PostgresAutocompleteQueryCompiler):
+        autocomplete = True
+
+    class Backend(postgres.PostgresSearchBackend):
+        analyses_text = True
+        query_compiler_class = QueryCompiler
+        autocomplete_query_compiler_class = AutocompleteQueryCompiler
+
+        def __init__(self, params):
+            super().__init__(params)
+            # Text arrives analysed (see the module docstring): PostgreSQL must only lower-case and split it.
+            self.config = "simple"
+
+    return Backend
+
+
+def SearchBackend(params):  # noqa: N802 - Wagtail looks the backend up by this name.
+    """The analysing backend for the default database (SQLite or PostgreSQL), like Wagtail's own selector."""
+    if connection.vendor == "postgresql":
+        return _postgres_backend_class()(params)
+    if connection.vendor == "sqlite":
+        return _sqlite_backend_class()(params)
+    from modelsearch.backends.database import SearchBackend as WagtailDatabaseBackend
+
+    return WagtailDatabaseBackend(params)

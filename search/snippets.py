@@ -1,0 +1,68 @@
+"""Highlighted titles and snippets: escape everything, then mark the words that matched.
+
+A word of the result matches when its analysis in the result's language (see :mod:`search.analysis`) is one of the
+query's stems, so "investigaciones" is highlighted for the query "investigación". The text is escaped piece by
+piece and only our own ``<mark>`` tags are added, so nothing a writer typed can become markup.
+"""
+
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from search.analysis import LANGUAGES, WORD, language_of, stem
+
+SNIPPET_WORDS = 40
+CONTEXT_BEFORE = 12
+
+
+def _tokens(text):
+    """``(is_word, piece)`` pairs covering the whole text."""
+    position = 0
+    for match in WORD.finditer(text):
+        if match.start() > position:
+            yield False, text[position : match.start()]
+        yield True, match.group()
+        position = match.end()
+    if position < len(text):
+        yield False, text[position:]
+
+
+def _matches(word, stems, language):
+    """Whether ``word`` is one the query found: analysed as the index analysed it (both languages if unknown)."""
+    if not stems:
+        return False
+    return any(stem(word, code) in stems for code in ((language,) if language else LANGUAGES))
+
+
+def _render(pieces, stems, language):
+    html = []
+    for is_word, piece in pieces:
+        if is_word and _matches(piece, stems, language):
+            html.append(f"<mark>{escape(piece)}</mark>")
+        else:
+            html.append(escape(piece))
+    return mark_safe("".join(html))  # noqa: S308 - every piece was escaped above.
+
+
+def highlight_title(title, stems, language):
+    return _render(list(_tokens(title)), stems, language_of(language))
+
+
+def snippet(text, stems, language, length=SNIPPET_WORDS):
+    """About ``length`` words of ``text`` around the first match (or its beginning), matches marked."""
+    language = language_of(language)
+    pieces = list(_tokens(" ".join(text.split())))
+    word_positions = [index for index, (is_word, _) in enumerate(pieces) if is_word]
+    if not word_positions:
+        return ""
+    first = next(
+        (n for n, index in enumerate(word_positions) if _matches(pieces[index][1], stems, language)),
+        0,
+    )
+    start_word = max(0, first - CONTEXT_BEFORE)
+    end_word = min(len(word_positions), start_word + length)
+    start = word_positions[start_word]
+    end = word_positions[end_word - 1] + 1
+    html = _render(pieces[start:end], stems, language)
+    prefix = "… " if start_word > 0 else ""
+    suffix = " …" if end_word < len(word_positions) else ""
+    return mark_safe(f"{prefix}{html}{suffix}")  # noqa: S308 - built from escaped pieces only.

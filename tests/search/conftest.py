@@ -1,0 +1,43 @@
+"""Search fixtures: the two library indexes and a helper that creates published items in either language."""
+
+import pytest
+
+
+@pytest.fixture
+def library(home_pages):
+    """The Spanish and English library indexes under the home pages."""
+    from practices.factories import LibraryIndexPageFactory
+
+    return {
+        "es": LibraryIndexPageFactory(parent=home_pages["es"], title="Biblioteca", slug="biblioteca"),
+        "en": LibraryIndexPageFactory(parent=home_pages["en"], title="Library", slug="library"),
+    }
+
+
+@pytest.fixture
+def make_item(library):
+    """``make_item("es", title=…, summary=…, kind="good_practice", countries=["MX"], …)``: a published item."""
+    from practices.factories import CaseStudyPageFactory, GoodPracticePageFactory
+
+    def make(language="es", kind="case_study", **fields):
+        factory = GoodPracticePageFactory if kind == "good_practice" else CaseStudyPageFactory
+        return factory(parent=library[language], **fields)
+
+    return make
+
+
+@pytest.fixture
+def working_group(db):
+    from django.contrib.auth.models import Group
+
+    return Group.objects.create(name="Working group on financial investigation")
+
+
+@pytest.fixture
+def group_member_client(client, sign_in, working_group):
+    """A full member (vetted, MFA passed) who belongs to the working group."""
+    from members.factories import MembershipFactory
+
+    user = MembershipFactory(vetted=True, user__email="wg@example.org", user__totp_secret=True).user
+    user.groups.add(working_group)
+    return sign_in(client, user, user.totp_secret)

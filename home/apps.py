@@ -7,3 +7,7 @@ class HomeConfig(AppConfig):
 
     name = "home"
     verbose_name = _("Site")
+
+    def ready(self):
+        # Connect the page cache's invalidation signals in every process (web workers and management commands).
+        from home import page_cache  # noqa: F401

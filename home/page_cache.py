@@ -1,0 +1,184 @@
+"""A server-side cache of whole pages for anonymous visitors, kept in the configured cache (Redis in production).
+
+Why a middleware and not Wagtail's cache-aware fragments: most of the site's traffic is anonymous visitors reading
+public pages (home, library listing with facets, public case studies, country pages, search); a whole-page hit
+skips the page tree lookup, the facet counts and the template rendering, which fragments would not. Fragments
+would also have to be keyed by audience one by one in every template; here the rule lives in one place.
+
+What is cached, and for whom (the rules only narrow, never widen, what the apps already decide):
+
+- only ``GET``/``HEAD`` requests of anonymous visitors, as :func:`members.access.audience` sees them
+  (``cache_key == "public"`` and not signed in), carrying no session or messages cookie: a signed-in member, or
+  a visitor in the middle of a sign-in, never reads from nor writes to the cache;
+- only ``200`` responses that set no cookie, did not use the CSRF token (a form's token belongs to one
+  browser), are not streamed, and whose ``Cache-Control`` says neither ``private``, ``no-store`` nor ``no-cache``.
+  The apps mark every restricted or personalised response ``private, no-store`` (``members.decorators.private``,
+  ``practices.visibility.mark_private``), so such a response is never stored, whoever asked;
+- never the admin, accounts, members, documents (permission-checked downloads) or previews.
+
+The key varies by host, language, path and query string (a shared facet URL is its own entry).
+
+Invalidation: every entry records the *generation* of the cache when its rendering started. Publishing,
+unpublishing, moving or deleting a page, and saving or deleting any content model (taxonomies, countries,
+institutions, country sheets, events…) raises the generation, so every page rendered before is dropped at once:
+a publication can change the home page, the listing, its facet counts, related items and search results, and
+tracking which entries depend on which page would be fragile. A page rendered while a publication happens keeps
+the old generation and is never served. Entries also expire after ``ENLACE_PAGE_CACHE_SECONDS`` (0 turns the cache
+off), which bounds staleness for changes made without signals (``QuerySet.update``).
+
+The ``X-Enlace-Page-Cache`` response header says ``hit``, ``miss`` (stored) or ``skip`` for the benchmarks and
+tests; it reveals nothing about the content.
+"""
+
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+from django.http import HttpResponse
+from django.utils.cache import get_max_age
+from django.utils.encoding import iri_to_uri
+from django.utils.translation import get_language
+from wagtail.models import Page
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from members.access import audience
+
+logger = logging.getLogger(__name__)
+
+HEADER = "X-Enlace-Page-Cache"
+GENERATION_KEY = "page-cache:generation"
+KEY_PREFIX = "page-cache:page"
+EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz", "/django-admin/")
+# Parts of the path after the language prefix that are never shared between visitors.
+EXCLUDED_SECTIONS = ("accounts/", "members/")
+MAX_QUERY_LENGTH = 1000
+# Apps whose models are content shown on public pages: any change to them may change any page.
+CONTENT_APPS = {"home", "network", "practices", "events", "wagtailcore", "wagtailimages", "wagtaildocs"}
+# Models of those apps written as a side effect of reading (audit trails) or too often to matter for pages.
+NOT_CONTENT = {"network.contactaccess", "wagtailcore.pagelogentry", "wagtailcore.modellogentry"}
+
+
+def cache_seconds():
+    return getattr(settings, "ENLACE_PAGE_CACHE_SECONDS", 0)
+
+
+def is_cacheable_request(request):
+    """Whether this request may be answered from, and its answer stored in, the anonymous page cache."""
+    if request.method not in ("GET", "HEAD") or getattr(request, "is_preview", False):
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return False
+    path = request.path
+    if path.startswith(EXCLUDED_PREFIXES) or len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
+        return False
+    section = path.lstrip("/").partition("/")[2]
+    if section.startswith(EXCLUDED_SECTIONS):
+        return False
+    who = audience(request)
+    return who.cache_key == "public" and not who.is_authenticated
+
+
+def is_storable_response(request, response):
+    """Whether a response computed for an anonymous visitor may be shown to every other anonymous visitor."""
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    if get_max_age(response) == 0:
+        return False
+    # A cached page must not be one that varies on something the key ignores (other than the cookies we require
+    # to be absent and the language we key on).
+    vary = {part.strip().lower() for part in response.get("Vary", "").split(",") if part.strip()}
+    return vary <= {"cookie", "accept-language", "accept-encoding"}
+
+
+def page_key(request):
+    return ":".join(
+        [
+            KEY_PREFIX,
+            get_language() or "",
+            request.get_host(),
+            iri_to_uri(request.path),
+            request.META.get("QUERY_STRING", ""),
+        ]
+    )
+
+
+def invalidate_all_pages():
+    """Drop every cached page (raise the generation; old entries are never served again and expire)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        # No generation yet, or it was evicted: start from a value no surviving entry can hold.
+        cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve anonymous visitors' public pages from the cache; store the ones that may be shared (module doc)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = cache_seconds()
+        if not seconds or not is_cacheable_request(request):
+            response = self.get_response(request)
+            if seconds:
+                response[HEADER] = "skip"
+            return response
+
+        key = page_key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = found.get(GENERATION_KEY) or 0
+        entry = found.get(key)
+        if entry is not None and entry[0] == generation:
+            _generation, status, headers, content = entry
+            response = HttpResponse(content, status=status)
+            for name, value in headers:
+                response[name] = value
+            response[HEADER] = "hit"
+            return response
+
+        response = self.get_response(request)
+        if is_storable_response(request, response):
+            headers = [(name, value) for name, value in response.items() if name != HEADER]
+            cache.set(key, (generation, response.status_code, headers, response.content), timeout=seconds)
+            response[HEADER] = "miss"
+        else:
+            response[HEADER] = "skip"
+        return response
+
+
+@receiver(page_published, dispatch_uid="home.page_cache.published")
+@receiver(page_unpublished, dispatch_uid="home.page_cache.unpublished")
+@receiver(post_page_move, dispatch_uid="home.page_cache.moved")
+@receiver(page_slug_changed, dispatch_uid="home.page_cache.slug_changed")
+def page_changed(sender, **kwargs):
+    invalidate_all_pages()
+
+
+@receiver(post_save, dispatch_uid="home.page_cache.saved")
+@receiver(post_delete, dispatch_uid="home.page_cache.deleted")
+@receiver(m2m_changed, dispatch_uid="home.page_cache.m2m_changed")
+def content_changed(sender, **kwargs):
+    """Any saved or deleted content row may show on a cached page (a country's name, a taxonomy term…)."""
+    if kwargs.get("raw"):
+        return
+    meta = getattr(sender, "_meta", None)
+    if meta is None:
+        return
+    if kwargs.get("action", "post_").startswith("pre_"):
+        return
+    if isinstance(kwargs.get("instance"), Page) or (
+        meta.app_label in CONTENT_APPS and meta.label_lower not in NOT_CONTENT
+    ):
+        invalidate_all_pages()

@@ -107,8 +107,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if env("REDIS_URL", default=""):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Degrades to "empty cache" while Redis is unreachable; rate limits then fail closed (home/cache.py).
+            "BACKEND": "home.cache.DegradingRedisCache",
             "LOCATION": env("REDIS_URL"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="enlace"),
             "TIMEOUT": 300,
         }

@@ -9,6 +9,7 @@ import datetime
 import secrets
 
 from django.conf import settings
+from django.contrib import admin
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils import timezone
@@ -299,9 +300,21 @@ class Membership(models.Model):
     def institution_label(self):
         return str(self.institution) if self.institution_id else self.proposed_institution
 
+    institution_label.fget.short_description = _("Institution")
+
     def flag_labels(self):
         labels = dict(ApplicationFlag.choices)
         return [labels.get(flag, flag) for flag in self.flags]
+
+    @admin.display(description=_("Flags"))
+    def flag_summary(self):
+        return "; ".join(str(label) for label in self.flag_labels()) or "—"
+
+    @admin.display(description=_("Endorsement"))
+    def endorsement_summary(self):
+        if self.endorsed_by_id:
+            return str(self.endorsed_by)
+        return self.endorser_name or "—"
 
 
 class VettingDecision(models.Model):

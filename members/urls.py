@@ -6,5 +6,7 @@ app_name = "members"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("join/", views.apply, name="apply"),
+    path("join/invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path("application/", views.under_review, name="under_review"),
 ]

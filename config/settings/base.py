@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "network",
     "members",
     "practices",
+    "events",
     "search",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
@@ -151,6 +152,8 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_SESSION_REMEMBER = False
 # Members: allauth limits backed by the cache (Redis in production and CI); client IPs behind N trusted proxies.
 ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"signup": "members.forms.ApplicationForm"}
+ACCOUNT_SIGNUP_REDIRECT_URL = "members:under_review"
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
     "login_failed": "10/m/ip,5/300s/key",

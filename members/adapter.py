@@ -1,7 +1,10 @@
 """allauth adapter: applications open or closed by setting, and where people land after signing in."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core.exceptions import ImmediateHttpResponse
+from allauth.core.ratelimit import respond_429
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from . import access
@@ -22,3 +25,14 @@ class AccountAdapter(DefaultAccountAdapter):
         if access.is_full_member(request):
             return reverse("members:home")
         return super().get_login_redirect_url(request)
+
+    def pre_authenticate(self, request, **credentials):
+        """Past the failed-login limit, answer 429 Too Many Requests, whatever the password.
+
+        allauth's own answer is a form error; a 429 tells clients and monitoring what happened, and the
+        password is never checked, so the right one is refused too.
+        """
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError as error:
+            raise ImmediateHttpResponse(respond_429(request)) from error

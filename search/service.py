@@ -117,9 +117,14 @@ class LibrarySearch:
         return get_search_backend("default")
 
     def database_match(self, queryset, order_by_relevance=False):
-        """``queryset`` narrowed to the items matching the query, by the database backend (lazy)."""
+        """``queryset`` narrowed to the items matching the query, by the database backend (lazy).
+
+        The backend is given only ``pk IN (…the restricted queryset…)``: it validates filters against the index's
+        filter fields, and the visibility rule (groups) is not one; the database applies the subquery as it is.
+        """
+        candidates = LibraryItemPage.objects.filter(pk__in=queryset.values("pk"))
         return self.database_backend.search(
-            self.query, queryset, operator="and", order_by_relevance=order_by_relevance
+            self.query, candidates, operator="and", order_by_relevance=order_by_relevance
         ).get_queryset()
 
     def narrowed(self, except_facet=None, match=True):
@@ -134,7 +139,7 @@ class LibrarySearch:
             if ranked is not None:
                 queryset = queryset.filter(pk__in=ranked)
             else:
-                queryset = LibraryItemPage.objects.filter(pk__in=self.database_match(queryset).values("pk"))
+                queryset = self.database_match(queryset)
         return queryset
 
     # --- Results ----------------------------------------------------------------------------------------------------
@@ -343,7 +348,8 @@ def autocomplete_titles(request, prefix, limit=8):
     """Titles of live items the requester may see that start with (or contain words starting with) ``prefix``."""
     if not prefix.strip():
         return []
-    candidates = access.visible(request, LibraryItemPage.objects.live())
+    visible_ids = access.visible(request, LibraryItemPage.objects.live()).values("pk")
+    candidates = LibraryItemPage.objects.filter(pk__in=visible_ids)
     try:
         results = get_search_backend("default").autocomplete(prefix, candidates, operator="and")
         titles = [item.title for item in results[:limit]]

@@ -95,18 +95,19 @@ hooks.register("register_admin_viewset", NetworkViewSetGroup)
 class AuditReadOnlyPolicy(ModelPermissionPolicy):
     """Audit records are written by the directory only: nobody adds, changes or deletes them in the admin.
 
-    Only superusers (administrators) may list and inspect them.
+    Administrators (superusers, and the Administrator role through ``network.view_contactaccess``) list and
+    inspect them.
     """
 
     def user_has_permission(self, user, action):
-        if action in ("add", "change", "delete", "copy"):
+        if action not in ("view", "inspect"):
             return False
-        return user.is_active and user.is_superuser
+        return super().user_has_permission(user, "view")
 
     def users_with_any_permission(self, actions):
         if set(actions) - {"view", "inspect"}:
             return self.model._meta.get_field("viewer").related_model.objects.none()
-        return self.model._meta.get_field("viewer").related_model.objects.filter(is_active=True, is_superuser=True)
+        return super().users_with_any_permission(["view"])
 
 
 register_permission_policy(ContactAccess, AuditReadOnlyPolicy(ContactAccess))

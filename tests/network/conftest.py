@@ -44,7 +44,7 @@ def listed_member(db, country):
 
     def make(first="Ana", last="Pérez", code="PA", **kwargs):
         n = next(counter)
-        kwargs.setdefault("user__email", f"{first.lower()}.{n}@example.org")
+        kwargs.setdefault("user__email", f"listed{n}@example.org")
         return MembershipFactory(
             vetted=True, user__first_name=first, user__last_name=last, country=country(code), **kwargs
         )
@@ -73,3 +73,13 @@ def designate(db, need):
         )
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _spanish_by_default():
+    """Start each test in the default language (a request in English would otherwise leak into ``reverse``)."""
+    from django.utils import translation
+
+    translation.activate("es")
+    yield
+    translation.activate("es")

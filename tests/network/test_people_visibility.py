@@ -8,7 +8,6 @@ from network.directory import contact_token
 CANARY = "Zacarías Canario-Prueba"
 
 
-
 pytestmark = pytest.mark.django_db
 
 

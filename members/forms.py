@@ -210,3 +210,47 @@ class InvitationForm(forms.ModelForm):
     class Meta:
         model = Invitation
         fields = ["email", "first_name", "last_name", "country", "institution", "note", "language"]
+
+
+class ProfileForm(MembershipProfileForm):
+    """A member's own profile; names live on the account, the rest on the membership."""
+
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+
+    class Meta(MembershipProfileForm.Meta):
+        fields = PROFILE_FIELDS
+
+    field_order = ["first_name", "last_name", *PROFILE_FIELDS]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].initial = self.instance.user.first_name
+        self.fields["last_name"].initial = self.instance.user.last_name
+        self.order_fields(self.field_order)
+
+    def save(self, commit=True):
+        membership = super().save(commit=False)
+        membership.user.first_name = self.cleaned_data["first_name"]
+        membership.user.last_name = self.cleaned_data["last_name"]
+        if membership.institution_id:
+            membership.proposed_institution = ""
+        if commit:
+            membership.user.save(update_fields=["first_name", "last_name"])
+            membership.save()
+            self.save_m2m()
+        return membership
+
+
+class ReconfirmForm(ProfileForm):
+    """The yearly re-confirmation: the same facts, and the member's word that they are still true."""
+
+    confirm = forms.BooleanField(
+        label=_("I confirm that I still hold this position in this institution and that these details are correct."),
+    )
+
+
+class LeaveForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I want to leave the network. My directory entry disappears now; my personal data is erased later."),
+    )

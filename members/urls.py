@@ -9,4 +9,7 @@ urlpatterns = [
     path("join/", views.apply, name="apply"),
     path("join/invitation/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path("application/", views.under_review, name="under_review"),
+    path("profile/", views.edit_profile, name="profile"),
+    path("renew/", views.reconfirm, name="revalidate"),
+    path("leave/", views.leave, name="leave"),
 ]

@@ -1,13 +1,18 @@
 """The members' own pages: joining, the under-review page, the member home, profile, re-validation, leaving."""
 
 from allauth.account.views import SignupView
+from django.contrib import messages
+from django.contrib.auth import logout
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
-from . import access
+from . import access, profile, vetting
+from .access import Denial
 from .adapter import INVITATION_SESSION_KEY
-from .decorators import full_member_required, signed_in_required
-from .forms import ApplicationForm
-from .models import Invitation
+from .decorators import denied_response, full_member_required, private, signed_in_required
+from .forms import ApplicationForm, LeaveForm, ProfileForm, ReconfirmForm
+from .models import Invitation, MembershipStatus
 
 
 class ApplyView(SignupView):
@@ -89,3 +94,66 @@ def admin_login(request):
 
     next_url = request.GET.get("next") or reverse("wagtailadmin_home")
     return redirect(reverse("account_login") + "?" + urlencode({"next": next_url}))
+
+
+def own_membership_or_denial(request, *, allow_expired=False):
+    """The requester's membership if they may manage it (full member, applicant, or expired when renewing)."""
+    reason = access.denial(request)
+    membership = access.membership_of(request.user)
+    if reason in (None, Denial.UNDER_REVIEW):
+        return membership, None
+    if allow_expired and membership is not None and membership.status == MembershipStatus.EXPIRED:
+        return membership, None
+    return None, denied_response(request, reason)
+
+
+@require_http_methods(["GET", "POST"])
+def edit_profile(request):
+    """A member edits their profile; contact changes are logged, a new institution or position re-enters vetting."""
+    membership, refusal = own_membership_or_denial(request)
+    if refusal:
+        return refusal
+    form = ProfileForm(request.POST or None, instance=membership)
+    if request.method == "POST" and form.is_valid():
+        before = profile.snapshot(type(membership).objects.get(pk=membership.pk))
+        form.save()
+        changed = profile.record_changes(membership, before, request.user)
+        if membership.is_pending and profile.VETTED_FIELDS.intersection(changed):
+            messages.info(request, _("Your institution or position changed: vetters will confirm it again."))
+        else:
+            messages.success(request, _("Your profile is saved."))
+        return redirect("members:profile")
+    return private(render(request, "members/profile.html", {"form": form, "membership": membership}))
+
+
+@require_http_methods(["GET", "POST"])
+def reconfirm(request):
+    """The yearly re-confirmation of institution, position and contact details (vetted or expired members)."""
+    membership, refusal = own_membership_or_denial(request, allow_expired=True)
+    if refusal:
+        return refusal
+    form = ReconfirmForm(request.POST or None, instance=membership)
+    if request.method == "POST" and form.is_valid():
+        before = profile.snapshot(type(membership).objects.get(pk=membership.pk))
+        form.save()
+        if profile.reconfirm(membership, before, request.user):
+            messages.success(request, _("Thank you: your membership is renewed for another year."))
+            return redirect("members:home")
+        messages.info(request, _("Your institution or position changed: vetters will confirm it again."))
+        return redirect("members:under_review")
+    return private(render(request, "members/reconfirm.html", {"form": form, "membership": membership}))
+
+
+@require_http_methods(["GET", "POST"])
+def leave(request):
+    """Leave the network: out of the directory at once, signed out everywhere, erased after the retention period."""
+    membership, refusal = own_membership_or_denial(request, allow_expired=True)
+    if refusal:
+        return refusal
+    form = LeaveForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        vetting.leave(membership, request.user)
+        logout(request)
+        messages.info(request, _("You have left the network. Thank you for your work with Enlace."))
+        return redirect("/")
+    return private(render(request, "members/leave.html", {"form": form, "membership": membership}))

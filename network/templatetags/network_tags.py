@@ -1,6 +1,7 @@
 """Template helpers of the network: bilingual fields and a member's own directory statistics."""
 
 from django import template
+from django.utils.translation import get_language_info
 
 from network import audit, directory
 from network.models.reference import in_active_language
@@ -24,3 +25,15 @@ def times_viewed(user):
 def contact_token(user):
     """``{% url 'network:contact' member.user|contact_token %}``: the unguessable identifier of a contact."""
     return directory.contact_token(user)
+
+
+@register.filter
+def language_names(codes):
+    """``{{ "es en"|language_names }}`` → "Spanish, English" in the reader's language."""
+    names = []
+    for code in str(codes or "").split():
+        try:
+            names.append(str(get_language_info(code)["name_translated"]))
+        except KeyError:
+            names.append(code)
+    return ", ".join(names)

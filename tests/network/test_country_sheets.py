@@ -86,3 +86,11 @@ def test_sheet_not_reviewed_for_a_year_is_flagged_to_editors(editor_client, hond
     dashboard = editor_client.get(reverse("wagtailadmin_home")).content.decode()
     assert "overdue-country-sheets" in dashboard
     assert reverse("wagtailsnippets_network_countrysheet:edit", args=[honduras_sheet.pk]) in dashboard
+
+
+def test_editor_opens_a_sheet_in_the_admin_with_its_public_members_and_per_need_tabs(editor_client, honduras_sheet):
+    response = editor_client.get(reverse("wagtailsnippets_network_countrysheet:edit", args=[honduras_sheet.pk]))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Members-only part" in body or "Parte solo para miembros" in body
+    assert editor_client.get(reverse("wagtailsnippets_network_countrysheet:add")).status_code == 200

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("members/", include("members.urls")),
     path("", include("practices.urls")),
+    path("", include("events.urls")),
     path("", include("network.urls")),
     path("", include("search.urls")),
     path("", include(wagtail_urls)),

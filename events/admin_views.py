@@ -1,0 +1,105 @@
+"""The editors' participants screen in the Wagtail admin: register members (from a list or a CSV of e-mails),
+invite people who are not members yet, and remove a registration.
+
+Reached from the event page's header in the admin; only users who may edit the event may use it.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from events.forms import InviteParticipantForm, RegisterParticipantsForm
+from events.models import EventInvitation, EventPage, EventParticipant
+from events.participants import register, register_emails
+
+
+def editable_event(request, pk):
+    event = get_object_or_404(EventPage, pk=pk)
+    if not event.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    return event
+
+
+def invite(event, form, invited_by):
+    """Create a members' invitation endorsed by the event, remember the event, and e-mail the link."""
+    from members.emails import send_to_member
+    from members.models import Invitation
+
+    invitation = Invitation.objects.create(
+        email=form.cleaned_data["email"].lower(),
+        first_name=form.cleaned_data["first_name"],
+        last_name=form.cleaned_data["last_name"],
+        language=form.cleaned_data["language"],
+        invited_by=invited_by,
+        note=_("Participant of %(event)s") % {"event": event.title},
+    )
+    EventInvitation.objects.create(event=event.original, invitation=invitation)
+    path = reverse("members:accept_invitation", kwargs={"token": invitation.token})
+    try:
+        send_to_member(
+            invited_by,
+            "invitation",
+            {"invitation": invitation, "invitation_path": path},
+            language=invitation.language,
+            to=invitation.email,
+        )
+    except Exception:  # noqa: BLE001 - the invitation is saved; the editor can copy the link and resend
+        return invitation, False
+    return invitation, True
+
+
+@require_http_methods(["GET", "POST"])
+def participants(request, pk):
+    """Editors of the event: list, register, invite and remove its participants."""
+    event = editable_event(request, pk)
+    original = event.original
+    register_form = RegisterParticipantsForm(prefix="register")
+    invite_form = InviteParticipantForm(prefix="invite")
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "register":
+            register_form = RegisterParticipantsForm(request.POST, request.FILES, prefix="register")
+            if register_form.is_valid():
+                for user in register_form.cleaned_data["members"]:
+                    register(original, user, registered_by=request.user)
+                text = "\n".join(
+                    filter(None, [register_form.cleaned_data["emails"], register_form.cleaned_data["csv_file"]])
+                )
+                result = register_emails(original, text, request.user)
+                if result.ok:
+                    count = len(register_form.cleaned_data["members"]) + len(result.registered)
+                    messages.success(request, _("%(count)d participants registered.") % {"count": count})
+                    return redirect("events_admin:participants", pk=event.pk)
+                for line, error in result.errors:
+                    messages.error(request, _("Line %(line)d: %(error)s") % {"line": line, "error": error})
+        elif action == "invite":
+            invite_form = InviteParticipantForm(request.POST, prefix="invite")
+            if invite_form.is_valid():
+                invitation, sent = invite(original, invite_form, request.user)
+                if sent:
+                    messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
+                else:
+                    messages.warning(
+                        request,
+                        _("The invitation to %(email)s was saved but the e-mail could not be sent.")
+                        % {"email": invitation.email},
+                    )
+                return redirect("events_admin:participants", pk=event.pk)
+        elif action == "remove":
+            EventParticipant.objects.filter(event=original, pk=request.POST.get("participation")).delete()
+            messages.success(request, _("Participant removed."))
+            return redirect("events_admin:participants", pk=event.pk)
+    context = {
+        "event": event,
+        "page_title": _("Participants of %(event)s") % {"event": event.title},
+        "header_icon": "group",
+        "participations": original.participations.select_related("user", "user__membership__country"),
+        "pending_invitations": original.invitations.select_related("invitation").filter(invitation__accepted_at=None),
+        "register_form": register_form,
+        "invite_form": invite_form,
+    }
+    return TemplateResponse(request, "events/admin/participants.html", context)

@@ -1,0 +1,107 @@
+"""Front-end forms: the participant's contribution, a reply to a published experience, and the editors' forms
+for registering and inviting participants in the admin."""
+
+from django import forms
+from django.conf import settings
+from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext_lazy as _
+
+from events.models import SECTIONS, Contribution, ContributionComment
+from network.models import Country
+from practices.models import CrimeType, Theme
+
+SECTION_MAX_LENGTH = 6000
+
+
+class ContributionForm(forms.ModelForm):
+    """Share your experience. Saving a draft accepts anything (even an empty form); submitting asks for a title
+    and at least two answered questions, so what reaches the library is worth reading."""
+
+    countries = forms.ModelMultipleChoiceField(
+        Country.objects.all(), label=_("Countries concerned"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    themes = forms.ModelMultipleChoiceField(
+        Theme.objects.all(), label=_("Themes"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    crime_types = forms.ModelMultipleChoiceField(
+        CrimeType.objects.all(), label=_("Crime types"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Contribution
+        fields = ["title", *SECTIONS, "countries", "themes", "crime_types", "visibility", "credit_me"]
+        widgets = {
+            **{name: forms.Textarea(attrs={"rows": 5, "maxlength": SECTION_MAX_LENGTH}) for name in SECTIONS},
+            "visibility": forms.RadioSelect,
+        }
+        labels = {"title": _("Title of your contribution")}
+        help_texts = {"credit_me": _("If unticked, your contribution is published without your name.")}
+
+    def __init__(self, *args, submitting=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.submitting = submitting
+        for name in SECTIONS:
+            self.fields[name].validators.append(MaxLengthValidator(SECTION_MAX_LENGTH))
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.submitting:
+            return cleaned
+        if not (cleaned.get("title") or "").strip():
+            self.add_error("title", _("Give your contribution a title before submitting it."))
+        answered = [name for name in SECTIONS if (cleaned.get(name) or "").strip()]
+        if len(answered) < 2:
+            raise forms.ValidationError(_("Answer at least two of the questions before submitting."))
+        return cleaned
+
+
+class CommentForm(forms.ModelForm):
+    """A short reply to a published experience, seen by the event's participants once an editor approves it."""
+
+    class Meta:
+        model = ContributionComment
+        fields = ["body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 3, "maxlength": 1000})}
+        labels = {"body": _("Your reply")}
+
+
+class RegisterParticipantsForm(forms.Form):
+    """Editors: register existing members as participants, chosen from a list or listed by e-mail (CSV)."""
+
+    members = forms.ModelMultipleChoiceField(
+        queryset=None, label=_("Members"), required=False, widget=forms.SelectMultiple(attrs={"size": 12})
+    )
+    emails = forms.CharField(
+        label=_("E-mail addresses"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("One address per line, or paste the first column of a spreadsheet."),
+    )
+    csv_file = forms.FileField(label=_("Or a CSV file of e-mail addresses"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        from django.contrib.auth import get_user_model
+
+        from members.models import Membership
+
+        super().__init__(*args, **kwargs)
+        user_ids = Membership.objects.vetted().values("user_id")
+        self.fields["members"].queryset = get_user_model().objects.filter(pk__in=user_ids)
+
+    def clean_csv_file(self):
+        upload = self.cleaned_data.get("csv_file")
+        if upload is None:
+            return ""
+        try:
+            return upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise forms.ValidationError(_("The file must be a CSV saved as UTF-8.")) from error
+
+
+class InviteParticipantForm(forms.Form):
+    """Editors: invite someone who is not a member yet; accepting makes them an applicant endorsed by the event."""
+
+    email = forms.EmailField(label=_("E-mail address"))
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    language = forms.ChoiceField(label=_("Language of the invitation"), choices=settings.LANGUAGES)

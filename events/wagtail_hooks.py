@@ -1,0 +1,86 @@
+"""Events in the Wagtail admin: the participants screen, reply moderation, contributions, document access."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
+
+from events import admin_views
+from events.models import Contribution, ContributionComment, EventMaterial, EventPage
+from members.access import can_view
+from practices.visibility import refuse
+
+
+@hooks.register("register_admin_urls")
+def register_participants_urls():
+    urls = [path("<int:pk>/participants/", admin_views.participants, name="participants")]
+    return [path("events/", include((urls, "events_admin"), namespace="events_admin"))]
+
+
+@hooks.register("register_page_header_buttons")
+def participants_button(page, user, view_name, next_url=None):
+    if isinstance(page.specific_deferred, EventPage) and page.permissions_for_user(user).can_edit():
+        yield HeaderButton(
+            label=_("Participants"), url=reverse("events_admin:participants", args=[page.pk]), icon_name="group"
+        )
+
+
+@hooks.register("before_serve_document")
+def check_event_material_visibility(document, request):
+    """Serve an event's material only to whom its level allows (or to who may edit the event)."""
+    materials = list(EventMaterial.objects.filter(document=document).select_related("page"))
+    if not materials:
+        return None
+    if any(material.page.live and can_view(request, material) for material in materials):
+        return None
+    user = getattr(request, "user", None)
+    if (
+        user is not None
+        and user.is_authenticated
+        and any(m.page.permissions_for_user(user).can_edit() for m in materials)
+    ):
+        return None
+    return refuse(request)
+
+
+class ReplyModerationViewSet(ModelViewSet):
+    """Participants' replies to published experiences: editors approve or reject them."""
+
+    model = ContributionComment
+    icon = "comment"
+    menu_label = _("Replies to moderate")
+    list_display = ["body", "experience", "author", "status", "created_at"]
+    list_filter = ["status"]
+    form_fields = ["status"]
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+    ordering = ["status", "-created_at"]
+    name = "event_replies"
+
+
+class ContributionViewSet(ModelViewSet):
+    """Participants' contributions and their state (drafts are their authors' own: listed, never edited here)."""
+
+    model = Contribution
+    icon = "doc-full"
+    menu_label = _("Contributions")
+    list_display = ["__str__", "event", "author", "status", "updated_at", "confirmation_sent_at"]
+    list_filter = ["status"]
+    form_fields = ["status"]
+    inspect_view_enabled = True
+    ordering = ["-updated_at"]
+    name = "event_contributions"
+
+
+class EventsAdminGroup(ViewSetGroup):
+    menu_label = _("Event contributions")
+    menu_icon = "date"
+    menu_order = 260
+    items = (ContributionViewSet, ReplyModerationViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_events_viewsets():
+    return EventsAdminGroup()

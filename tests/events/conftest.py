@@ -1,0 +1,64 @@
+"""Events fixtures: both language trees with an events index and a library, a past and an upcoming event."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+
+@pytest.fixture
+def event_indexes(home_pages):
+    from wagtail.models import Locale
+
+    from events.factories import EventIndexPageFactory
+
+    spanish = EventIndexPageFactory(parent=home_pages["es"], title="Eventos", slug="eventos")
+    english = spanish.copy_for_translation(Locale.objects.get(language_code="en"))
+    english.title, english.slug = "Events", "events"
+    english.save_revision().publish()
+    return {"es": spanish, "en": english}
+
+
+@pytest.fixture
+def libraries(home_pages):
+    from practices.factories import LibraryIndexPageFactory
+
+    return {
+        "es": LibraryIndexPageFactory(parent=home_pages["es"], title="Biblioteca", slug="biblioteca"),
+        "en": LibraryIndexPageFactory(parent=home_pages["en"], title="Library", slug="library"),
+    }
+
+
+@pytest.fixture
+def past_event(event_indexes):
+    from events.factories import EventPageFactory
+
+    return EventPageFactory(
+        parent=event_indexes["es"],
+        title="Segundo Curso Regional sobre Cooperación Penal Internacional",
+        slug="segundo-curso",
+    )
+
+
+@pytest.fixture
+def upcoming_event(event_indexes):
+    from events.factories import EventPageFactory
+
+    start = timezone.localdate() + datetime.timedelta(days=20)
+    return EventPageFactory(
+        parent=event_indexes["es"],
+        title="Reunión de directores de capacitación",
+        slug="reunion-directores",
+        kind="meeting",
+        start_date=start,
+        end_date=start + datetime.timedelta(days=1),
+    )
+
+
+@pytest.fixture
+def participant_client(member_client, past_event):
+    """The full member of ``member_client``, registered as a participant of ``past_event``."""
+    from events.participants import register
+
+    register(past_event, member_client.user)
+    return member_client

@@ -8,6 +8,7 @@ from wagtail.models import WorkflowState
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from practices.anonymization import wagtail_hooks as anonymization_hooks  # noqa: F401 (registers its hooks)
 from practices.models import CrimeType, ExploitationForm, LibraryItemPage, Technique, Theme, library_item_models
 from practices.visibility import document_refusal
 from practices.workflow import EDITOR_ROLE

@@ -1,5 +1,6 @@
 """The practices library's models, one module per page type (as consumerfinance.gov lays them out)."""
 
+from .anonymization import AnonymizationCheckTask, FindingStatus, PersonalDataFinding
 from .case_study import CaseStudyPage
 from .good_practice import GoodPracticePage, PracticeType
 from .library_index import LibraryIndexPage
@@ -18,9 +19,11 @@ from .taxonomy import CrimeType, ExploitationForm, Technique, Theme
 
 __all__ = [
     "AgeBand",
+    "AnonymizationCheckTask",
     "CaseStudyPage",
     "CrimeType",
     "ExploitationForm",
+    "FindingStatus",
     "GoodPracticePage",
     "LibraryAttachment",
     "LibraryDocumentUse",
@@ -30,6 +33,7 @@ __all__ = [
     "Outcome",
     "PartyAggregate",
     "PartyRole",
+    "PersonalDataFinding",
     "PracticeType",
     "Technique",
     "Theme",

@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail.utils.decorators import cached_classmethod
 
 from members.access import Visibility
 from practices.blocks import RICH_TEXT_FEATURES, LibraryBodyBlock
@@ -176,6 +177,25 @@ class LibraryItemPage(Page):
         revision = super().save_revision(*args, **kwargs)
         record_document_uses(self)
         return revision
+
+    @cached_classmethod
+    def get_edit_handler(cls):
+        """Wagtail's editing tabs with the anonymization check's findings panel under the title, for every kind."""
+        from practices.anonymization.panels import edit_handler_with_findings
+
+        return edit_handler_with_findings(cls)
+
+    def publish(self, revision, *args, **kwargs):
+        """Publish ``revision`` only when no personal data found in it is unresolved.
+
+        Every route that publishes (the workflow, a direct or scheduled publication, the import) ends here; see
+        :mod:`practices.anonymization.workflow`.
+        """
+        from practices.anonymization.workflow import guard_publication
+
+        if guard_publication(self, revision):
+            return super().publish(revision, *args, **kwargs)
+        return None
 
     def permissions_for_user(self, user):
         """Everyone's usual permissions, minus direct publication (see :mod:`practices.permissions`)."""

@@ -184,5 +184,8 @@ def find_case_numbers(text: str, language: str) -> Iterator[Finding]:
         has_separator = any(ch in value for ch in "/-:.")
         if re.fullmatch(r"(?:19|20)\d\d", value):
             continue
+        # File numbers are codes: a lowercase word among the parts ("CANARY-b71e-restricted") is prose, not a code.
+        if any(part.isalpha() and part.islower() and len(part) >= 4 for part in re.split(r"[./:-]", value)):
+            continue
         if has_separator or (_CASE_CUE_NUMBER_WORD.search(cue.group()) and len(value) >= 3):
             yield span_finding(CASE_NUMBER, text, token.start(), token.end(), 0.92)

@@ -239,6 +239,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Anonymization: on publishing a library item, delete its older revisions (they may keep personal data since removed).
+ENLACE_PURGE_REVISIONS_ON_PUBLISH = env.bool("ENLACE_PURGE_REVISIONS_ON_PUBLISH", default=False)
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Uploads: content must match the extension, no SVG (home/uploads.py); every document downloads as an attachment.

@@ -4,18 +4,20 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from django_filters import ChoiceFilter
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.views.generic import HistoryView, IndexView
+from wagtail.admin.views.generic import CreateView, HistoryView, IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from . import vetting
+from .emails import send_to_member
 from .forms import DecisionForm
-from .models import Membership, MembershipStatus, VettingDecision
+from .models import Invitation, Membership, MembershipStatus, VettingDecision
 
 VET_PERMISSION = "members.vet_membership"
 
@@ -147,6 +149,45 @@ class VettingViewSet(ModelViewSet):
         return super().get_urlpatterns() + [path("decide/<int:pk>/", DecideView.as_view(), name="decide")]
 
 
+class InvitationCreateView(CreateView):
+    """Send a personal invitation: the inviter is recorded as the applicant's endorsement."""
+
+    def save_instance(self):
+        invitation = self.form.save(commit=False)
+        invitation.invited_by = self.request.user
+        invitation.save()
+        with translation.override(invitation.language):
+            invitation_path = reverse("members:accept_invitation", args=[invitation.token])
+        send_to_member(
+            self.request.user,
+            "invitation",
+            {"invitation": invitation, "invitation_path": invitation_path},
+            language=invitation.language,
+            to=invitation.email,
+        )
+        return invitation
+
+
+class InvitationViewSet(ModelViewSet):
+    """Invitations sent by vetters and editors (and event organisers with the same permission)."""
+
+    model = Invitation
+    icon = "mail"
+    menu_label = _("Invitations")
+    menu_order = 260
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    add_view_class = InvitationCreateView
+    form_fields = ["email", "first_name", "last_name", "country", "institution", "note", "language"]
+    list_display = ["email", "first_name", "last_name", "invited_by", "created_at", "accepted_at"]
+
+
 @hooks.register("register_admin_viewset")
 def register_vetting_viewset():
     return VettingViewSet()
+
+
+@hooks.register("register_admin_viewset")
+def register_invitation_viewset():
+    return InvitationViewSet()

@@ -24,8 +24,10 @@ _QUOTED = (
     r"|‘(?P<q4>[^’\n]{2,40})’|'(?P<q5>[^'\n]{2,40})')"
 )
 _BARE = (
-    rf"(?P<bare>(?:(?:El|La|Los|Las|The|Big|Little|Don|Doña)\s+)?[{_UP}][\w-]+"
-    rf"(?:\s+(?:de\s+|del\s+)?[{_UP}][\w-]+){{0,2}}|[a-záéíóúñ]{{3,15}}(?=[\s,.;)]))"
+    # A cue word is never the alias: "le decían alias «El Chino»" is read from its second cue.
+    rf"(?P<bare>(?!(?:alias|apodo|mote|sobrenombre|nickname)\b)"
+    rf"(?:(?:(?:El|La|Los|Las|The|Big|Little|Don|Doña)[ \t]+)?[{_UP}][\w-]+"
+    rf"(?:[ \t]+(?:de[ \t]+|del[ \t]+)?[{_UP}][\w-]+){{0,2}}|[a-záéíóúñ]{{3,15}}(?=[\s,.;)])))"
 )
 _STRONG_CUE = (
     r"alias|a\.?k\.?a\.?|apodad[oa]|apodo|sobrenombre|mote|\(a\)|nickname[d]?|street name|moniker|seudónimo|pseudónimo"
@@ -37,8 +39,10 @@ _WEAK_CUE = (
     r"|llamad[oa]\s+por\s+sus\s+(?:compañeros|cómplices)\s+|who\s+goes\s+by|que\s+se\s+hac[ei]a?\s+llamar"
     r"|went\s+by|goes\s+by|le\s+dec[íi]an|they\s+called\s+(?:him|her)"
 )
+# An alias is on the same line as its cue: a table's "Alias" header is not followed by the alias itself.
 _ALIAS = re.compile(
-    rf"(?P<cue>\b(?:{_STRONG_CUE})|\b(?:{_WEAK_CUE}))(?:\s+(?:de|como|as|was|is|el|la))?\s*[:,]?\s*(?:{_QUOTED}|{_BARE})",
+    rf"(?P<cue>\b(?:{_STRONG_CUE})|\b(?:{_WEAK_CUE}))"
+    rf"(?:[ \t]+(?:de|como|as|was|is|el|la))?[ \t]*[:,]?[ \t]*(?:{_QUOTED}|{_BARE})",
     re.IGNORECASE,
 )
 _INLINE_NICKNAME = re.compile(

@@ -7,3 +7,6 @@ class MembersConfig(AppConfig):
 
     name = "members"
     verbose_name = _("Members")
+
+    def ready(self):
+        from . import middleware, signals  # noqa: F401  (signal receivers)

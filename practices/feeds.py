@@ -33,9 +33,9 @@ class LibraryRssFeed(Feed):
     def items(self, index_page):
         if index_page is None:
             return LibraryItemPage.objects.none()
-        return public_only(LibraryItemPage.objects.live().child_of(index_page)).order_by("-first_published_at")[
-            :FEED_LENGTH
-        ]
+        return public_only(LibraryItemPage.objects.live().filter(alias_of__isnull=True).child_of(index_page)).order_by(
+            "-first_published_at"
+        )[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

@@ -120,7 +120,8 @@ class LibraryImport:
         existing = {
             page.slug: page
             for page in LibraryItemPage.objects.filter(
-                slug__in=[r.data.get("slug") for r in records if isinstance(r.data.get("slug"), str)]
+                alias_of__isnull=True,
+                slug__in=[r.data.get("slug") for r in records if isinstance(r.data.get("slug"), str)],
             ).select_related("locale", "content_type")
         }
         progress = Progress(len(records), self.stdout, label=_("Checking"))

@@ -163,7 +163,8 @@ class LibraryListing:
         self.sort = sort if sort in SORTS else "date"
 
     def visible_items(self):
-        return visible(self.request, LibraryItemPage.objects.live())
+        """Live items the request may see; aliases (the other language tree's synchronised copies) are skipped."""
+        return visible(self.request, LibraryItemPage.objects.live().filter(alias_of__isnull=True))
 
     def narrowed(self, except_facet=None):
         queryset = self.visible_items()

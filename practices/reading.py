@@ -15,7 +15,7 @@ RELATED_LIMIT = 5
 
 def related_items(request, item):
     """The editors' chosen related items first, then others sharing themes or countries; visible and live only."""
-    candidates = visible(request, LibraryItemPage.objects.live().exclude(pk=item.pk))
+    candidates = visible(request, LibraryItemPage.objects.live().filter(alias_of__isnull=True).exclude(pk=item.pk))
     chosen = list(
         LibraryItemPage.objects.filter(
             pk__in=candidates.filter(pk__in=item.related_practices.values("pk")).values("pk")

@@ -5,6 +5,10 @@ below it. Publication happens only when its last task is approved: library items
 (see :mod:`practices.permissions`), and with ``WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT`` any edit during
 review sends the item through every task again.
 
+Publishing on approval: ``WAGTAIL_FINISH_WORKFLOW_ACTION`` names
+:func:`practices.publication.publish_approved`, which publishes a library item's approved revision even though
+nobody may publish it directly.
+
 Where the anonymization check goes: :func:`review_tasks` builds the ordered task list. It asks the
 anonymization package for its task first (``practices.anonymization.workflow.anonymization_check_task()``,
 which returns a saved :class:`wagtail.models.Task`); until that module exists the workflow has the editor

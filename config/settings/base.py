@@ -237,6 +237,8 @@ ENLACE_SEARCH_BACKEND = "elasticsearch" if ELASTICSEARCH_URL else "default"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Practices library: any edit during review sends the item through every review task again.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Library items are published only by their workflow's final approval (practices.publication.publish_approved).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "practices.publication.publish_approved"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Anonymization: on publishing a library item, delete its older revisions (they may keep personal data since removed).

@@ -61,6 +61,17 @@ def stem(word, language):
     return fold(_STEMMERS[language].stemWord(lowered))
 
 
+@lru_cache(maxsize=50_000)
+def stems(word, language):
+    """The stems of a word as written and as typed without accents.
+
+    Snowball's Spanish rules read accents ("fiscalía" → ``fiscal`` but "fiscalia" → ``fiscali``), so a document
+    is indexed under both, and a query typed either way meets one of them.
+    """
+    variants = (stem(word, language), stem(fold(word), language))
+    return tuple(dict.fromkeys(variant for variant in variants if variant))
+
+
 def language_of(language_code):
     """Our analysis language for a locale code ("es-mx" → "es"), ``None`` when we have no stemmer for it."""
     code = (language_code or "")[:2].lower()
@@ -74,10 +85,10 @@ def analyse(text, language=None):
     for word in words(text):
         seen = set()
         for code in languages:
-            token = stem(word, code)
-            if token and token not in seen:
-                seen.add(token)
-                tokens.append(token)
+            for token in stems(word, code):
+                if token not in seen:
+                    seen.add(token)
+                    tokens.append(token)
     return " ".join(tokens)
 
 
@@ -95,7 +106,7 @@ def query_terms(query_string, limit=12):
     meaningful = [word for word in raw if fold(word) not in ALL_STOP_WORDS] or raw
     terms = []
     for word in meaningful:
-        alternatives = {stem(word, code) or fold(word) for code in LANGUAGES}
+        alternatives = {token for code in LANGUAGES for token in stems(word, code)} or {fold(word)}
         if alternatives not in terms:
             terms.append(alternatives)
     return terms

@@ -8,7 +8,7 @@ piece and only our own ``<mark>`` tags are added, so nothing a writer typed can 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from search.analysis import LANGUAGES, WORD, language_of, stem
+from search.analysis import LANGUAGES, WORD, language_of, stems
 
 SNIPPET_WORDS = 40
 CONTEXT_BEFORE = 12
@@ -26,11 +26,11 @@ def _tokens(text):
         yield False, text[position:]
 
 
-def _matches(word, stems, language):
+def _matches(word, query_stems, language):
     """Whether ``word`` is one the query found: analysed as the index analysed it (both languages if unknown)."""
-    if not stems:
+    if not query_stems:
         return False
-    return any(stem(word, code) in stems for code in ((language,) if language else LANGUAGES))
+    return any(token in query_stems for code in ((language,) if language else LANGUAGES) for token in stems(word, code))
 
 
 def _render(pieces, stems, language):

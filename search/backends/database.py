@@ -63,7 +63,7 @@ class AnalysingIndexerMixin:
         return language_of(getattr(locale, "language_code", None)) if locale is not None else None
 
 
-def analysed_lexemes(lexeme_class, query_string, prefix_last=False, autocomplete=False, **lexeme_kwargs):
+def analysed_lexemes(lexeme_class, query_string, prefix_last=False, autocomplete=False, group=None, **lexeme_kwargs):
     """The query as backend lexemes: alternatives (stems in either language) OR-ed, words AND-ed."""
     if autocomplete:
         terms = [{word} for word in fold_words(query_string).split()]
@@ -76,6 +76,8 @@ def analysed_lexemes(lexeme_class, query_string, prefix_last=False, autocomplete
         for alternative in sorted(alternatives):
             lexeme = lexeme_class(alternative, prefix=prefix, **lexeme_kwargs)
             term = lexeme if term is None else term | lexeme
+        if group is not None and len(alternatives) > 1:
+            term = group(term)
         combined = term if combined is None else combined & term
     return combined
 
@@ -83,7 +85,25 @@ def analysed_lexemes(lexeme_class, query_string, prefix_last=False, autocomplete
 @lru_cache
 def _sqlite_backend_class():
     from modelsearch.backends.database.sqlite import sqlite
-    from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
+    from modelsearch.backends.database.sqlite.query import (
+        Lexeme,
+        LexemeCombinable,
+        SearchQueryExpression,
+        SearchQueryField,
+    )
+
+    class GroupedLexeme(LexemeCombinable):
+        """``(a OR b)``: Wagtail's SQLite lexemes are not parenthesised, and FTS5 binds AND before OR."""
+
+        _output_field = SearchQueryField()
+
+        def __init__(self, inner):
+            super().__init__()
+            self.inner = inner
+
+        def as_sql(self, compiler, connection):
+            sql, params = compiler.compile(self.inner)
+            return "%s", [f"({sql % tuple(params)})"]
 
     if not issubclass(sqlite.ObjectIndexer, AnalysingIndexerMixin):
         sqlite.ObjectIndexer = type("AnalysingObjectIndexer", (AnalysingIndexerMixin, sqlite.ObjectIndexer), {})
@@ -94,7 +114,11 @@ def _sqlite_backend_class():
         def build_search_query_content(self, query, config=None):
             if isinstance(query, PlainText):
                 lexemes = analysed_lexemes(
-                    Lexeme, query.query_string, prefix_last=self.LAST_TERM_IS_PREFIX, autocomplete=self.autocomplete
+                    Lexeme,
+                    query.query_string,
+                    prefix_last=self.LAST_TERM_IS_PREFIX,
+                    autocomplete=self.autocomplete,
+                    group=GroupedLexeme,
                 )
                 return SearchQueryExpression(lexemes, config=config) if lexemes is not None else None
             return super().build_search_query_content(query, config=config)

@@ -12,6 +12,15 @@ DEMO_STEPS = [
     "network.demo",
 ]
 
+# Scale data for benchmarks (``--members N --practices N --events N``), after the demo: option → module whose
+# ``seed(report, count)`` makes sure N fictional records exist (idempotent). Apps not installed are skipped.
+SCALE_STEPS = [
+    ("members", "members.scale"),
+    ("members", "network.scale"),
+    ("practices", "practices.scale"),
+    ("events", "events.scale"),
+]
+
 
 class DemoReport:
     """What the demo steps changed, and the demo accounts to print at the end."""
@@ -36,6 +45,12 @@ class DemoReport:
     def account(self, role, email, password):
         self.accounts.append((role, email, password))
 
+    def progress(self, done, total, what):
+        """One line, rewritten in place, for long scale steps: ``  12000/50000 library items (24%)``."""
+        ending = "\n" if done >= total else ""
+        self.stdout.write(f"\r  {done}/{total} {what} ({100 * done // max(total, 1)}%)", ending=ending)
+        self.stdout.flush()
+
 
 class Command(BaseCommand):
     help = "Load demo content (fictional people, real public institutions). Safe to run again."
@@ -50,6 +65,7 @@ class Command(BaseCommand):
         for step in DEMO_STEPS:
             self.stdout.write(self.style.MIGRATE_HEADING(_("Demo content: %(step)s") % {"step": step}))
             import_module(step).seed(report, **options)
+        self.seed_scale(report, options)
         if report.changes:
             self.stdout.write(
                 self.style.SUCCESS(_("Demo content loaded: %(count)d changes.") % {"count": report.changes})
@@ -60,3 +76,22 @@ class Command(BaseCommand):
             self.stdout.write(self.style.MIGRATE_HEADING(_("Demo accounts (for a local demo only):")))
             for role, email, password in report.accounts:
                 self.stdout.write(f"  {role:<28} {email:<40} {password}")
+
+    def seed_scale(self, report, options):
+        from importlib.util import find_spec
+
+        from django.apps import apps
+
+        for option, module in SCALE_STEPS:
+            count = options.get(option) or 0
+            if count <= 0:
+                continue
+            if not apps.is_installed(module.split(".")[0]) or find_spec(module) is None:
+                self.stdout.write(_("Scale: %(module)s skipped (app not installed).") % {"module": module})
+                continue
+            self.stdout.write(self.style.MIGRATE_HEADING(_("Scale data: %(step)s") % {"step": module}))
+            import_module(module).seed(report, count)
+        if any((options.get(option) or 0) > 0 for option, _module in SCALE_STEPS):
+            from home.page_cache import invalidate_all_pages
+
+            invalidate_all_pages()  # bulk writes send no signals

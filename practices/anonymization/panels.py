@@ -3,7 +3,8 @@
 Every kind of library item gets the panel (see ``LibraryItemPage.get_edit_handler``), right under the title,
 without each kind repeating it in its ``content_panels``. The panel shows what the last scan stored (every save
 of a draft scans it again); it is read-only, because a form inside the page's form cannot be submitted: each
-finding links to the page where an editor marks it "not personal data", with a reason.
+finding links to the page where an editor marks it "not personal data", with a reason. The draft is scanned
+again as the panel is shown, so a name added to the directory since the last save is listed too.
 """
 
 from django.urls import reverse
@@ -41,11 +42,15 @@ class PersonalDataFindingsPanel(Panel):
         def get_context_data(self, parent_context=None):
             from practices.models import FindingStatus, PersonalDataFinding
 
+            from .workflow import check_page
+
             context = super().get_context_data(parent_context)
             page = self.instance
             context["scanned"] = page is not None and page.pk is not None
             if not context["scanned"]:
                 return context
+            # Scanned again on display: the directory may have gained a name the draft contains since it was saved.
+            check_page(page)
             findings = list(
                 PersonalDataFinding.objects.filter(
                     page_id=page.pk, status__in=[FindingStatus.OPEN, FindingStatus.DISMISSED]

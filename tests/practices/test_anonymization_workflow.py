@@ -230,6 +230,17 @@ def test_directory_members_names_are_found(library):
     assert ("member_name", "xochitl tzul") in open_findings(page)
 
 
+def test_panel_lists_a_name_that_joined_the_directory_after_the_draft_was_saved(library, editor_client):
+    from members.factories import MembershipFactory
+
+    page = CaseStudyPageFactory(
+        parent=library["es"], slug="despues", publish=False, body=[("paragraph", "<p>Coordinó tunkul balam.</p>")]
+    )
+    assert "<mark>" not in editor_client.get(edit_url(page)).content.decode()
+    MembershipFactory(vetted=True, user__first_name="Tunkul", user__last_name="Balam")
+    assert "<mark>tunkul balam</mark>" in editor_client.get(edit_url(page)).content.decode()
+
+
 def test_scanning_reads_the_directory_once_per_run(library, django_assert_max_num_queries):
     from members.factories import MembershipFactory
 

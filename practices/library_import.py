@@ -97,8 +97,10 @@ def body_blocks(text):
 class LibraryImport:
     """Validate a file of library items, then (unless ``dry_run``) write it in one transaction."""
 
-    def __init__(self, path, stdout=None, file_format=None):
+    def __init__(self, path, stdout=None, file_format=None, skip_existing=False):
+        """``skip_existing`` leaves items already in the library untouched (the demo loads its corpus once)."""
         self.path = path
+        self.skip_existing = skip_existing
         self.stdout = stdout
         self.file_format = file_format
         self.run = ImportRun()
@@ -173,7 +175,7 @@ class LibraryImport:
                     run.error(record.line, _("this slug belongs to an item of another kind"), "kind")
                 elif previous.locale.language_code != language:
                     run.error(record.line, _("this slug belongs to an item in the other language"), "language")
-            if len(run.errors) > errors_before:
+            if len(run.errors) > errors_before or (self.skip_existing and previous is not None):
                 continue
             self.items.append(
                 ItemData(

@@ -10,6 +10,7 @@ DEMO_STEPS = [
     "home.demo",
     "network.demo_reference",
     "network.demo",
+    "practices.demo",
 ]
 
 # Scale data for benchmarks (``--members N --practices N --events N``), after the demo: option → module whose

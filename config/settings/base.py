@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "practices",
     "events",
     "search",
+    "audit",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -73,6 +74,7 @@ MIDDLEWARE = [
     "members.middleware.MFARequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.middleware.DatabaseUnavailableMiddleware",
+    "audit.middleware.ExportAuditMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

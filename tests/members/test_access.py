@@ -51,3 +51,12 @@ def test_former_or_refused_members_get_a_403(client, membership_in_state, state)
 
 def test_only_a_full_member_is_a_full_member(rf, member_client, vetted_member):
     assert access.is_full_member(member_client.get(reverse("members:home")).wsgi_request)
+
+
+@pytest.mark.django_db
+def test_allauth_pages_use_the_site_layout_and_signup_is_the_application(client):
+    login = client.get(reverse("account_login"))
+    assert login.status_code == 200
+    assert 'class="site-header"' in login.content.decode()
+    signup = client.get(reverse("account_signup"))
+    assert 'name="practitioner_type"' in signup.content.decode()

@@ -1,0 +1,57 @@
+"""Load scenarios for bench/run.py (locust, headless): anonymous readers of public pages, members searching.
+
+Anonymous readers carry no cookie, as a visitor's first request does, so they meet the anonymous page cache;
+members send a session cookie of a real sign-in (password and TOTP) made by bench/run.py, one per simulated user.
+"""
+
+import itertools
+import json
+import os
+import random
+
+from locust import HttpUser, between, task
+
+PUBLIC_PAGES = [
+    "/es/",
+    "/en/",
+    "/es/biblioteca/",
+    "/es/biblioteca/?country=MX&crime_type=trafficking_in_persons",
+    "/es/biblioteca/?theme=case_management",
+    "/es/biblioteca/scale-practice-00005/",
+    "/es/search/?q=entrega+vigilada",
+]
+SEARCHES = ["entrega vigilada", "extradición", "cooperación internacional", "victim interview", "trata de personas"]
+
+
+class AnonymousReader(HttpUser):
+    """A visitor reading the public site: home, library listings with facets, a case study, a search."""
+
+    wait_time = between(0, 0.05)
+
+    def on_start(self):
+        self.client.cookies.clear()
+
+    @task
+    def read(self):
+        self.client.get(random.choice(PUBLIC_PAGES), name="public pages")
+
+
+def load_sessions():
+    with open(os.environ["BENCH_SESSIONS"]) as file:
+        return itertools.cycle(json.load(file))
+
+
+SESSIONS = load_sessions() if os.environ.get("BENCH_SESSIONS") else iter(())
+
+
+class MemberSearcher(HttpUser):
+    """A full member searching the library (results include members-only items; never cached)."""
+
+    wait_time = between(0, 0.1)
+
+    def on_start(self):
+        self.client.cookies.set("sessionid", next(SESSIONS))
+
+    @task
+    def search(self):
+        self.client.get("/es/search/", params={"q": random.choice(SEARCHES)}, name="member searches")

@@ -1,0 +1,420 @@
+"""Enlace at scale, side by side with stock Wagtail: ``make bench`` (or ``.venv/bin/python bench/run.py``).
+
+For each database (SQLite in var/bench/, PostgreSQL ``enlace_bench``) and each library size, in a fresh process
+with ``config.settings.bench``: seed scale data (``seed_demo --practices N --members M``, idempotent, so sizes
+grow one after the other), then time real requests through Django's test client, in process, after a warm-up:
+p50/p95 server time and SQL queries of the home page, the library listing with two facets, a public case study,
+the same body on a plain Wagtail page (``bench.plain_wagtail``), the search page, the directory with filters and
+the counterpart finder (as a full member signed in with password and TOTP where people are shown), the bare
+full-text query, and an anonymous page served from the page cache. Then a load test against gunicorn on
+127.0.0.1 (PostgreSQL, Redis, page cache on) with locust, headless: anonymous readers, then member searches.
+
+Prints one table and, with ``--write``, replaces bench/RESULTS.md with it (date, machine, commit). See
+bench/README.md.
+"""
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH_DIR = ROOT / "var" / "bench"
+PYTHON = sys.executable
+POSTGRES_ADMIN_URL = os.environ.get("BENCH_POSTGRES_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+POSTGRES_DB = "enlace_bench"
+DATABASES = {
+    "sqlite": f"sqlite:///{BENCH_DIR / 'enlace.sqlite3'}",
+    "postgres": POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + f"/{POSTGRES_DB}",
+}
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+SEARCH_QUERY = "entrega vigilada"
+LOAD_PORT = 8765
+SESSIONS_FILE = BENCH_DIR / "sessions.json"
+TARGETS = {
+    "case study / plain Wagtail": "≤ 1.2×",
+    "search (PostgreSQL, largest size)": "p95 ≤ 50 ms, ≤ 2× bare query",
+    "cached anonymous pages under load": "≥ 300 req/s, 0 errors",
+}
+
+
+# --- Measuring, inside one database's process ---------------------------------------------------------------
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def timed(function, runs, warmup=3):
+    for _ in range(warmup):
+        function()
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        timings.append((time.perf_counter() - start) * 1000)
+    return statistics.median(timings), percentile(timings, 0.95)
+
+
+def measure_get(client, url, runs):
+    """p50, p95 (ms), queries and status of GET ``url``; the status of every run must be 200."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    statuses = set()
+
+    def get():
+        statuses.add(client.get(url).status_code)
+
+    p50, p95 = timed(get, runs)
+    with CaptureQueriesContext(connection) as queries:
+        get()
+    return {"p50": p50, "p95": p95, "queries": len(queries), "status": ",".join(map(str, sorted(statuses)))}
+
+
+def sign_in_member(email):
+    """A Django test client signed in as a fresh full member (vetted, password + TOTP)."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from members.factories import DEFAULT_PASSWORD, MembershipFactory, activate_totp, totp_code
+
+    membership = MembershipFactory(vetted=True, user__email=email, specializations=["trafficking"], languages=["es"])
+    from allauth.mfa.models import Authenticator
+
+    Authenticator.objects.filter(user=membership.user).delete()
+    secret = activate_totp(membership.user)
+    client = Client()
+    client.post(reverse("account_login"), {"login": email, "password": DEFAULT_PASSWORD})
+    client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
+    return client
+
+
+def plain_page_like(case_study):
+    """A stock Wagtail page with the case study's title and rendered body (the same text size), published."""
+    from bench.plain_wagtail.models import PlainPage
+    from home.models import HomePage
+
+    body = str(case_study.body.render_as_block())
+    page = PlainPage.objects.filter(slug="bench-plain-page").first()
+    if page is None:
+        home = HomePage.objects.get(locale__language_code="es")
+        page = home.add_child(instance=PlainPage(title=case_study.title, slug="bench-plain-page", body=body))
+    else:
+        page.title, page.body = case_study.title, body
+        page.save()
+    page.save_revision().publish()
+    return page
+
+
+def bare_search(runs):
+    """The full-text query alone: the backend's first page of matches, no visibility, facets or rendering."""
+    from wagtail.search.backends import get_search_backend
+
+    from practices.models import LibraryItemPage
+
+    backend = get_search_backend()
+    return timed(lambda: list(backend.search(SEARCH_QUERY, LibraryItemPage.objects.live())[:10]), runs)
+
+
+def scenarios(member):
+    """``[(name, client or None for anonymous, url)]`` for what exists in this build."""
+    from django.apps import apps
+    from django.urls import NoReverseMatch, reverse
+    from django.utils.translation import override
+
+    from practices.models import CaseStudyPage, LibraryIndexPage
+
+    def url(name, query=""):
+        try:
+            with override("es"):
+                return reverse(name) + query
+        except NoReverseMatch:
+            return None
+
+    library = LibraryIndexPage.objects.filter(locale__language_code="es").first()
+    case = (
+        CaseStudyPage.objects.live()
+        .filter(slug__startswith="scale-practice-", visibility="public", locale__language_code="es")
+        .order_by("pk")
+        .first()
+    )
+    listing = f"{library.url}?country=MX&crime_type=trafficking_in_persons" if library else None
+    search = url("search:search", "?q=entrega+vigilada")
+    rows = [
+        ("home", None, "/es/"),
+        ("library listing, 2 facets", None, listing),
+        ("library listing, 2 facets (member)", member, listing),
+        ("case study", None, case.url if case else None),
+        ("plain Wagtail page, same body", None, plain_page_like(case).url if case else None),
+        ("search", None, search),
+        ("search (member)", member, search),
+        ("directory, 2 filters (member)", member, url("network:directory", "?country=MX&specialization=trafficking")),
+        ("finder (member)", member, url("network:finder", "?country=PA&need=mla-request&language=es")),
+    ]
+    if apps.is_installed("events"):
+        rows.append(("events index", None, url("events:index")))
+    return rows
+
+
+def worker(engine, sizes, members, runs, sessions):
+    """Seed and measure one database; print a JSON list of results (one entry per size) on the last line."""
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.bench"
+    os.environ["BENCH_DATABASE_URL"] = DATABASES[engine]
+    os.environ.pop("REDIS_URL", None)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test import Client, override_settings
+    from django.test.utils import setup_test_environment
+    from django.utils import translation
+
+    from practices.models import LibraryItemPage
+
+    setup_test_environment()
+    translation.activate("es")
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0, interactive=False)
+    print(f"[{engine}] migrated in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+    results = []
+    for size in sizes:
+        started = time.perf_counter()
+        call_command("seed_demo", practices=size, members=members, stdout=sys.stderr)
+        seeded = time.perf_counter() - started
+        print(f"[{engine}] {size} practices seeded in {seeded:.0f} s", file=sys.stderr, flush=True)
+        member = sign_in_member("bench.reader@enlace.example")
+        anonymous = Client()
+        rows = []
+        for name, client, url in scenarios(member):
+            if url is None:
+                rows.append({"name": name, "missing": True})
+                continue
+            rows.append({"name": name, "url": url, **measure_get(client or anonymous, url, runs)})
+            print(f"[{engine}] {size}: {rows[-1]}", file=sys.stderr, flush=True)
+        p50, p95 = bare_search(runs)
+        rows.append({"name": "bare full-text query", "p50": p50, "p95": p95, "queries": 1, "status": "-"})
+        with override_settings(ENLACE_PAGE_CACHE_SECONDS=300):
+            for name, url in (("home", "/es/"), ("library listing, 2 facets", rows[1].get("url"))):
+                if url:
+                    rows.append({"name": f"{name}, from page cache", **measure_get(Client(), url, runs)})
+        results.append(
+            {
+                "engine": engine,
+                "practices": LibraryItemPage.objects.count(),
+                "members": members,
+                "seed_seconds": seeded,
+                "rows": rows,
+            }
+        )
+    if sessions:
+        SESSIONS_FILE.write_text(
+            json.dumps([sign_in_member(f"bench.load{n}@enlace.example").cookies["sessionid"].value for n in range(20)])
+        )
+    print(json.dumps(results))
+
+
+# --- Load test: gunicorn + locust ---------------------------------------------------------------------------
+
+
+def load_test(seconds, users):
+    """Two headless locust runs against gunicorn (2 workers × 4 threads): anonymous readers, member searches."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.bench",
+        "BENCH_DATABASE_URL": DATABASES["postgres"],
+        "REDIS_URL": REDIS_URL,
+        "CACHE_KEY_PREFIX": "enlace-bench",
+        "ENLACE_PAGE_CACHE_SECONDS": "300",
+    }
+    bin_dir = Path(PYTHON).parent
+    server = subprocess.Popen(
+        [str(bin_dir / "gunicorn"), "config.wsgi", "-w", "2", "--threads", "4", "-b", f"127.0.0.1:{LOAD_PORT}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    results = {}
+    try:
+        time.sleep(4)
+        for scenario in ("AnonymousReader", "MemberSearcher"):
+            prefix = BENCH_DIR / f"locust-{scenario}"
+            subprocess.run(
+                [
+                    str(bin_dir / "locust"),
+                    "-f",
+                    str(ROOT / "bench" / "locustfile.py"),
+                    "--headless",
+                    "-u",
+                    str(users),
+                    "-r",
+                    str(users),
+                    "-t",
+                    f"{seconds}s",
+                    "--host",
+                    f"http://127.0.0.1:{LOAD_PORT}",
+                    "--csv",
+                    str(prefix),
+                    "--only-summary",
+                    "--loglevel",
+                    "WARNING",
+                    scenario,
+                ],
+                cwd=ROOT,
+                env={**os.environ, "BENCH_SESSIONS": str(SESSIONS_FILE)},
+                check=False,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            results[scenario] = read_locust(prefix.with_name(prefix.name + "_stats.csv"))
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    return results
+
+
+def read_locust(path):
+    import csv
+
+    if not path.exists():
+        return None
+    with open(path, newline="") as file:
+        for row in csv.DictReader(file):
+            if row["Name"] == "Aggregated":
+                return {
+                    "requests": int(row["Request Count"]),
+                    "failures": int(row["Failure Count"]),
+                    "rps": float(row["Requests/s"]),
+                    "p50": float(row["50%"]),
+                    "p95": float(row["95%"]),
+                }
+    return None
+
+
+# --- Orchestration and the table ----------------------------------------------------------------------------
+
+
+def ensure_postgres_database():
+    import psycopg
+
+    with psycopg.connect(POSTGRES_ADMIN_URL.replace("postgres://", "postgresql://"), autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [POSTGRES_DB]).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{POSTGRES_DB}"')
+
+
+def run_worker(engine, args, sessions):
+    command = [PYTHON, __file__, "--worker", engine, "--sizes", args.sizes, "--members", str(args.members)]
+    command += ["--runs", str(args.runs)] + (["--sessions"] if sessions else [])
+    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=False)
+    if done.returncode != 0:
+        print(f"{engine}: the benchmark process failed (exit {done.returncode}); see the output above", file=sys.stderr)
+        return []
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def machine():
+    cores = os.cpu_count()
+    with open("/proc/meminfo") as file:
+        kib = int(file.readline().split()[1])
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    return (
+        f"{cores} cores, {kib / 1024 / 1024:.0f} GiB RAM, {platform.system()} {platform.release()}",
+        commit.stdout.strip(),
+    )
+
+
+def table(results, load):
+    lines = []
+    for result in results:
+        lines.append(
+            f"\n### {result['engine']}: {result['practices']:,} library items, {result['members']:,} members "
+            f"(seeded in {result['seed_seconds']:.0f} s)\n"
+        )
+        lines.append("| page | p50 ms | p95 ms | SQL queries | status |")
+        lines.append("|---|---:|---:|---:|---|")
+        by_name = {}
+        for row in result["rows"]:
+            by_name[row["name"]] = row
+            if row.get("missing") or row.get("status") == "404":
+                lines.append(f"| {row['name']} | – | – | – | not built yet (no such page) |")
+            else:
+                lines.append(
+                    f"| {row['name']} | {row['p50']:.1f} | {row['p95']:.1f} | {row['queries']} | {row['status']} |"
+                )
+        case, plain = by_name.get("case study"), by_name.get("plain Wagtail page, same body")
+        if case and plain and not case.get("missing") and not plain.get("missing"):
+            lines.append(
+                f"\nCase study / plain Wagtail page (p50): **{case['p50'] / plain['p50']:.2f}×** (target ≤ 1.2×)"
+            )
+        search, bare = by_name.get("search"), by_name.get("bare full-text query")
+        if search and bare and not search.get("missing"):
+            lines.append(f"Search page / bare full-text query (p50): **{search['p50'] / bare['p50']:.1f}×**")
+    if load:
+        lines.append("\n### Load: gunicorn 2 workers × 4 threads, PostgreSQL, Redis, locust headless\n")
+        lines.append("| scenario | requests | failures | req/s | p50 ms | p95 ms |")
+        lines.append("|---|---:|---:|---:|---:|---:|")
+        for name, row in load.items():
+            if row:
+                lines.append(
+                    f"| {name} | {row['requests']} | {row['failures']} | {row['rps']:.0f} | {row['p50']:.0f} | "
+                    f"{row['p95']:.0f} |"
+                )
+            else:
+                lines.append(f"| {name} | – | – | – | – | – |")
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1000,10000", help="library sizes, ascending (default 1000,10000)")
+    parser.add_argument("--members", type=int, default=20_000)
+    parser.add_argument("--runs", type=int, default=20, help="timed requests per page (after 3 warm-ups)")
+    parser.add_argument("--engines", default="sqlite,postgres")
+    parser.add_argument("--load-seconds", type=int, default=30, help="0 skips the load test")
+    parser.add_argument("--load-users", type=int, default=40)
+    parser.add_argument("--write", action="store_true", help="write the table to bench/RESULTS.md")
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--sessions", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    sizes = [int(size) for size in args.sizes.split(",")]
+    if args.worker:
+        worker(args.worker, sizes, args.members, args.runs, args.sessions)
+        return
+
+    started = time.perf_counter()
+    engines = args.engines.split(",")
+    results = []
+    for engine in engines:
+        if engine == "postgres":
+            ensure_postgres_database()
+        results += run_worker(engine, args, sessions=engine == "postgres" and args.load_seconds > 0)
+    load = None
+    if args.load_seconds > 0 and "postgres" in engines and SESSIONS_FILE.exists():
+        load = load_test(args.load_seconds, args.load_users)
+    described, commit = machine()
+    elapsed = time.perf_counter() - started
+    header = (
+        f"# Benchmark results\n\n{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} · commit {commit} · "
+        f"{described} · Python {platform.python_version()} · whole run {elapsed / 60:.1f} min\n\n"
+        f"In-process timings through Django's test client ({args.runs} runs after 3 warm-ups), server time only, "
+        f"page cache off unless the row says otherwise. Targets: "
+        + "; ".join(f"{name} {target}" for name, target in TARGETS.items())
+    )
+    text = header + "\n" + table(results, load) + "\n"
+    print(text)
+    if args.write:
+        (ROOT / "bench" / "RESULTS.md").write_text(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""Reading a case study: metadata, aggregates, how to cite, related practices, language versions, queries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from practices.factories import CaseStudyPageFactory, GoodPracticePageFactory
+from practices.models import PartyAggregate
+
+
+@pytest.fixture
+def case(library):
+    case = CaseStudyPageFactory(
+        parent=library["es"],
+        title="Entrega vigilada en la frontera",
+        slug="entrega-vigilada",
+        countries=["MX", "GT"],
+        crime_types=["smuggling_of_migrants"],
+        techniques=["controlled_delivery"],
+        themes=["trafficking_vs_smuggling"],
+        year=2021,
+        elements_of_success="<p>Coordinación previa entre fiscalías.</p>",
+        challenges="<p>Plazos distintos en cada país.</p>",
+    )
+    PartyAggregate.objects.create(page=case, role="victims", count=7, age_band="18-24")
+    return case
+
+
+def test_case_page_shows_its_metadata_and_aggregates(client, case):
+    html = client.get(case.url).content.decode()
+    for text in (
+        "México",
+        "Guatemala",
+        "Tráfico ilícito de migrantes",
+        "Entrega vigilada",
+        "2021",
+        "Coordinación previa entre fiscalías.",
+        "Plazos distintos en cada país.",
+    ):
+        assert text in html, text
+    assert "Conviction" in html or "Condena" in html
+    assert "18 to 24" in html or "18 a 24" in html
+
+
+def test_case_page_says_how_to_cite_it(client, case):
+    html = client.get(case.url).content.decode()
+    citation = html.split('id="cite-title"')[1].split("</section>")[0]
+    assert "Entrega vigilada en la frontera" in citation
+    assert "/es/biblioteca/entrega-vigilada/" in citation
+
+
+def test_case_page_links_related_practices_the_reader_may_see(client, case, library):
+    GoodPracticePageFactory(parent=library["es"], title="Guía pública de entregas", themes=["trafficking_vs_smuggling"])
+    CaseStudyPageFactory(
+        parent=library["es"],
+        title="Caso reservado relacionado",
+        themes=["trafficking_vs_smuggling"],
+        visibility="members",
+    )
+    html = client.get(case.url).content.decode()
+    assert "Guía pública de entregas" in html
+    assert "Caso reservado relacionado" not in html
+
+
+def test_members_see_members_only_related_practices(member_client, case, library):
+    CaseStudyPageFactory(
+        parent=library["es"], title="Caso reservado relacionado", countries=["GT"], visibility="members"
+    )
+    assert "Caso reservado relacionado" in member_client.get(case.url).content.decode()
+
+
+def test_case_page_links_its_translation(client, case, library):
+    english = CaseStudyPageFactory(parent=library["en"], title="Controlled delivery at the border", slug="controlled")
+    type(english).objects.filter(pk=english.pk).update(translation_key=case.translation_key)
+    html = client.get(case.url).content.decode()
+    assert 'hreflang="en"' in html and "/en/library/controlled/" in html
+
+
+def test_case_page_has_a_print_stylesheet(client, case):
+    assert 'href="/static/css/print.css" media="print"' in client.get(case.url).content.decode()
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_case_page_runs_a_constant_number_of_queries(client, case, library, settings):
+    settings.ENLACE_PAGE_CACHE_SECONDS = 0
+    client.get(case.url)
+    small = queries_for(client, case.url)
+    for n in range(8):
+        CaseStudyPageFactory(
+            parent=library["es"], title=f"Relacionado {n}", countries=["MX"], themes=["case_management"]
+        )
+    for n in range(5):
+        PartyAggregate.objects.create(page=case, role="defendants", count=n + 1, nationality_id=None)
+    case.themes.add(*case.themes.model.objects.all())
+    case.countries.add(*case.countries.model.objects.all()[:6])
+    case.save()
+    assert queries_for(client, case.url) == small

@@ -26,7 +26,18 @@ class FocalPointDesignationQuerySet(models.QuerySet):
 
 
 class FocalPointDesignationForm(WagtailAdminModelForm):
-    """Records which editor or vetter made the designation (the admin user saving it first)."""
+    """Offers only vetted members, and records which editor or vetter made the designation."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from members.models import Membership  # the members app builds on this one: import when used
+
+        if "member" in self.fields:
+            # The current member stays choosable, so a lapsed member's designation can still be ended.
+            allowed = Q(pk__in=Membership.objects.vetted().values("user_id")) | Q(pk=self.instance.member_id)
+            self.fields["member"].queryset = (
+                self.fields["member"].queryset.filter(allowed).order_by("last_name", "first_name")
+            )
 
     def save(self, commit=True):
         if self.instance.designated_by_id is None and self.for_user is not None:
@@ -96,8 +107,15 @@ class FocalPointDesignation(models.Model):
         if not self.member_id:
             return
         membership = getattr(self.member, "membership", None)
-        if membership is None or not membership.is_vetted:
+        unchanged = (
+            not self._state.adding
+            and FocalPointDesignation.objects.filter(pk=self.pk, member_id=self.member_id).exists()
+        )
+        # An existing designation stays editable (to end it) even if the member's vetting lapsed since.
+        if not unchanged and (membership is None or not membership.is_vetted):
             raise ValidationError({"member": _("Only a vetted member can be designated as a focal point.")})
+        if membership is None:
+            return
         if not self.institution_id:
             if membership.institution_id is None:
                 raise ValidationError({"institution": _("The member has no institution: choose one.")})

@@ -144,3 +144,27 @@ def test_directory_runs_the_same_number_of_queries_whatever_the_page_size(
     with django_assert_max_num_queries(15) as large:
         assert len(member_client.get(url, {"country": "PA", "per_page": 50}).context["entries"]) == 50
     assert len(small.captured_queries) == len(large.captured_queries)
+
+
+def test_every_directory_filter_reads_an_indexed_column():
+    from members.models import Membership
+    from network.models import FocalPointDesignation, Institution
+
+    def indexed(model, name):
+        field = model._meta.get_field(name)
+        leading = {index.fields[0] for index in model._meta.indexes}
+        return field.db_index or field.unique or name in leading
+
+    for model, column in [
+        (Membership, "country"),
+        (Membership, "institution"),
+        (Membership, "practitioner_type"),
+        (Membership, "status"),
+        (Institution, "institution_type"),
+        (FocalPointDesignation, "need"),
+        (FocalPointDesignation, "member"),
+    ]:
+        assert indexed(model, column), f"{model.__name__}.{column}"
+    for relation in ["specializations", "languages"]:
+        through = Membership._meta.get_field(relation).remote_field.through
+        assert all(field.db_index for field in through._meta.fields if field.is_relation), relation

@@ -51,3 +51,27 @@ def test_an_applicant_cannot_be_designated(editor_client, applicant, need):
     )
     assert response.status_code == 200
     assert not FocalPointDesignation.objects.exists()
+
+
+def test_a_lapsed_members_designation_can_still_be_ended(editor_client, listed_member, institution, designate):
+    import datetime
+
+    from django.utils import timezone
+
+    member = listed_member("Ya", "Vencida", institution=institution())
+    designation = designate(member, "extradition")
+    type(member).objects.filter(pk=member.pk).update(vetted_until=timezone.localdate() - datetime.timedelta(days=1))
+    ended = timezone.localdate().isoformat()
+    response = editor_client.post(
+        reverse("wagtailsnippets_network_focalpointdesignation:edit", args=[designation.pk]),
+        {
+            "member": member.user.pk,
+            "need": designation.need.pk,
+            "institution": designation.institution.pk,
+            "start_date": designation.start_date.isoformat(),
+            "end_date": ended,
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    designation.refresh_from_db()
+    assert designation.end_date.isoformat() == ended

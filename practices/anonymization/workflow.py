@@ -44,6 +44,8 @@ CONTEXT_CHARS = 60
 # The directory's names are read at most this often per process (and again at once after a membership changes).
 KNOWN_NAMES_SECONDS = 60
 SEPARATOR = "\n\n"
+# members.emails.send_to_member reads templates from members/email/ only; this message is the library's.
+EMAIL_TEMPLATES = "practices/anonymization/email/changes_requested"
 
 
 class PersonalDataBlocksPublication(PublishPagePermissionError):
@@ -228,8 +230,40 @@ def run_check(task_state):
     findings = check_page(page)
     if findings:
         task_state.reject(user=None, update=False, comment=findings_comment(page, findings))
+        tell_the_author(page, findings, task_state.workflow_state.requested_by)
     else:
         task_state.approve(user=None, update=False, comment=_("No unresolved personal data found."))
+
+
+def tell_the_author(page, findings, author):
+    """E-mail the list to whoever submitted the item, in their language.
+
+    Wagtail's own "changes requested" e-mail is not sent here: it skips the user who triggered the rejection,
+    and an automatic check rejects during the author's own submission.
+    """
+    if author is None or not author.email:
+        return
+    from django.conf import settings
+    from django.core.mail import EmailMessage
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+    from django.utils import translation
+
+    from members.emails import member_language
+
+    with translation.override(member_language(author)):
+        for finding in findings:
+            finding.kind_label = KIND_LABELS.get(finding.kind, finding.kind)
+            finding.field_label = field_label(type(page), finding.field)
+        context = {
+            "user": author,
+            "page": page,
+            "findings": findings,
+            "edit_url": settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        }
+        subject = " ".join(render_to_string(f"{EMAIL_TEMPLATES}_subject.txt", context).split())
+        body = render_to_string(f"{EMAIL_TEMPLATES}_message.txt", context)
+    EmailMessage(subject=subject, body=body, to=[author.email]).send()
 
 
 # --- The publication guard -------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ Acts through the real Wagtail admin views (the editor's panel, the dismissal pag
 """
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -163,6 +164,8 @@ def test_submitting_an_item_with_personal_data_sends_it_back_to_the_author_with_
     assert "María Fernanda López" in check.comment
     assert "Nombre de persona" in check.comment
     assert not page.live
+    to_author = [message for message in mail.outbox if editor_client.user.email in message.to]
+    assert to_author and "María Fernanda López" in to_author[-1].body
 
 
 def test_a_clean_item_passes_the_check_and_waits_for_the_editors(library, editor_client):

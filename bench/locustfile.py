@@ -11,15 +11,14 @@ import random
 
 from locust import HttpUser, between, task
 
-PUBLIC_PAGES = [
-    "/es/",
-    "/en/",
-    "/es/biblioteca/",
-    "/es/biblioteca/?country=MX&crime_type=trafficking_in_persons",
-    "/es/biblioteca/?theme=case_management",
-    "/es/biblioteca/scale-practice-00005/",
-    "/es/search/?q=entrega+vigilada",
-]
+
+def public_pages():
+    """The public URLs bench/run.py measured (home, listing with facets, a case study, search), plus /en/."""
+    with open(os.environ["BENCH_URLS"]) as file:
+        return [*json.load(file), "/en/"]
+
+
+PUBLIC_PAGES = public_pages() if os.environ.get("BENCH_URLS") else ["/es/", "/en/"]
 SEARCHES = ["entrega vigilada", "extradición", "cooperación internacional", "victim interview", "trata de personas"]
 
 

@@ -34,8 +34,8 @@ DATABASES = {
 }
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 SEARCH_QUERY = "entrega vigilada"
-LOAD_PORT = 8765
 SESSIONS_FILE = BENCH_DIR / "sessions.json"
+URLS_FILE = BENCH_DIR / "public-urls.json"
 TARGETS = {
     "case study / plain Wagtail": "≤ 1.2×",
     "search (PostgreSQL, largest size)": "p95 ≤ 50 ms, ≤ 2× bare query",
@@ -215,6 +215,9 @@ def worker(engine, sizes, members, runs, sessions):
             }
         )
     if sessions:
+        anonymous_rows = [row for row in rows if row.get("status") == "200" and "member" not in row["name"]]
+        public = [row["url"] for row in anonymous_rows if row.get("url") and "plain" not in row["url"]]
+        URLS_FILE.write_text(json.dumps(public))
         SESSIONS_FILE.write_text(
             json.dumps([sign_in_member(f"bench.load{n}@enlace.example").cookies["sessionid"].value for n in range(20)])
         )
@@ -224,8 +227,39 @@ def worker(engine, sizes, members, runs, sessions):
 # --- Load test: gunicorn + locust ---------------------------------------------------------------------------
 
 
+def free_port():
+    """A port nobody listens on (other people's development servers may hold the usual ones)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_serving(port, timeout=120):
+    """Poll the health check until both workers answer, then warm the public pages once (fills the page cache)."""
+    from urllib.request import urlopen
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5):
+                break
+        except OSError:
+            time.sleep(1)
+    urls = json.loads(URLS_FILE.read_text()) if URLS_FILE.exists() else []
+    for _round in range(4):
+        for url in urls:
+            try:
+                with urlopen(f"http://127.0.0.1:{port}{url}", timeout=30):
+                    pass
+            except OSError:
+                pass
+
+
 def load_test(seconds, users):
     """Two headless locust runs against gunicorn (2 workers × 4 threads): anonymous readers, member searches."""
+    port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.bench",
@@ -236,7 +270,7 @@ def load_test(seconds, users):
     }
     bin_dir = Path(PYTHON).parent
     server = subprocess.Popen(
-        [str(bin_dir / "gunicorn"), "config.wsgi", "-w", "2", "--threads", "4", "-b", f"127.0.0.1:{LOAD_PORT}"],
+        [str(bin_dir / "gunicorn"), "config.wsgi", "-w", "2", "--threads", "4", "-b", f"127.0.0.1:{port}"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -244,8 +278,9 @@ def load_test(seconds, users):
     )
     results = {}
     try:
-        time.sleep(4)
-        for scenario in ("AnonymousReader", "MemberSearcher"):
+        wait_until_serving(port)
+        # Member searches are never cached and cost hundreds of milliseconds each: a few members saturate 2 cores.
+        for scenario, count in (("AnonymousReader", users), ("MemberSearcher", max(2, users // 8))):
             prefix = BENCH_DIR / f"locust-{scenario}"
             subprocess.run(
                 [
@@ -254,13 +289,13 @@ def load_test(seconds, users):
                     str(ROOT / "bench" / "locustfile.py"),
                     "--headless",
                     "-u",
-                    str(users),
+                    str(count),
                     "-r",
-                    str(users),
+                    str(count),
                     "-t",
                     f"{seconds}s",
                     "--host",
-                    f"http://127.0.0.1:{LOAD_PORT}",
+                    f"http://127.0.0.1:{port}",
                     "--csv",
                     str(prefix),
                     "--only-summary",
@@ -269,12 +304,13 @@ def load_test(seconds, users):
                     scenario,
                 ],
                 cwd=ROOT,
-                env={**os.environ, "BENCH_SESSIONS": str(SESSIONS_FILE)},
+                env={**os.environ, "BENCH_SESSIONS": str(SESSIONS_FILE), "BENCH_URLS": str(URLS_FILE)},
                 check=False,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
-            results[scenario] = read_locust(prefix.with_name(prefix.name + "_stats.csv"))
+            stats = read_locust(prefix.with_name(prefix.name + "_stats.csv"))
+            results[scenario] = stats and {**stats, "users": count}
     finally:
         server.terminate()
         server.wait(timeout=20)
@@ -360,16 +396,16 @@ def table(results, load):
             lines.append(f"Search page / bare full-text query (p50): **{search['p50'] / bare['p50']:.1f}×**")
     if load:
         lines.append("\n### Load: gunicorn 2 workers × 4 threads, PostgreSQL, Redis, locust headless\n")
-        lines.append("| scenario | requests | failures | req/s | p50 ms | p95 ms |")
-        lines.append("|---|---:|---:|---:|---:|---:|")
+        lines.append("| scenario | users | requests | failures | req/s | p50 ms | p95 ms |")
+        lines.append("|---|---:|---:|---:|---:|---:|---:|")
         for name, row in load.items():
             if row:
                 lines.append(
-                    f"| {name} | {row['requests']} | {row['failures']} | {row['rps']:.0f} | {row['p50']:.0f} | "
-                    f"{row['p95']:.0f} |"
+                    f"| {name} | {row['users']} | {row['requests']} | {row['failures']} | {row['rps']:.0f} | "
+                    f"{row['p50']:.0f} | {row['p95']:.0f} |"
                 )
             else:
-                lines.append(f"| {name} | – | – | – | – | – |")
+                lines.append(f"| {name} | – | – | – | – | – | – |")
     return "\n".join(lines)
 
 

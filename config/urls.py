@@ -10,6 +10,9 @@ from home import views as home_views
 from members import views as members_views
 from search import views as search_views
 
+# A database lost while a response is on its way out is an outage (503), not a bug (home/server_errors.py).
+handler500 = "home.server_errors.server_error"
+
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     # The admin signs in through allauth only (rate limits, MFA); Wagtail's own login form is never served.

@@ -5,6 +5,9 @@ import io
 import pytest
 from django.core.management.color import no_style
 
+# Security: every test also checks that nothing it made the site log contains a secret (tests/security).
+from tests.security.log_hygiene import _log_hygiene  # noqa: E402, F401
+
 
 @pytest.fixture
 def home_pages(db):

@@ -74,3 +74,13 @@ def test_a_killed_database_connection_is_replaced_without_a_restart(client, home
     # At most the request that met the dead connection fails (with the generic 503); then it serves again.
     assert statuses[0] in (200, 503)
     assert statuses[1:] == [200, 200]
+
+
+@pytest.mark.django_db
+def test_a_missing_page_answers_503_too_while_the_database_is_down(client, home_pages):
+    # Wagtail's redirect middleware looks every 404 up in the database on the way out.
+    client.raise_request_exception = False
+    with connection.execute_wrapper(refuse):
+        response = client.get("/es/no/such/page!/")
+    assert response.status_code == 503
+    assert "Traceback" not in response.content.decode()

@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_cookie
 
@@ -31,6 +32,9 @@ def search(request):
     response.render()
     if results.shows_restricted:
         private(response)
+    elif results.degraded:
+        # An answer from the fallback may be incomplete: never keep it in a cache.
+        add_never_cache_headers(response)
     return response
 
 

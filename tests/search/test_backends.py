@@ -124,6 +124,7 @@ def test_page_answers_from_the_database_when_elasticsearch_is_unreachable(client
     assert response.context["search"].degraded
     assert [r.page.title for r in response.context["search"].page.object_list] == ["Extradición de un tratante"]
     assert "may be incomplete" in response.content.decode()
+    assert "no-store" in response["Cache-Control"]  # an incomplete answer is never cached
     assert elapsed < 5
 
 

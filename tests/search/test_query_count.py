@@ -1,0 +1,72 @@
+"""The search page runs the same number of SQL queries whatever the number of results (two corpus sizes)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+pytestmark = pytest.mark.django_db
+
+COUNTRIES = ["MX", "GT", "SV", "HN", "CR", "PA"]
+THEMES = ["case_management", "mla_tools", "victim_witness_protection"]
+
+
+def add_items(make_item, start, count):
+    for n in range(start, start + count):
+        make_item(
+            "es" if n % 2 else "en",
+            kind="good_practice" if n % 3 else "case_study",
+            title=f"Trata de personas, caso {n}",
+            summary=f"Investigación financiera número {n} sobre trata.",
+            countries=[COUNTRIES[n % len(COUNTRIES)], COUNTRIES[(n + 1) % len(COUNTRIES)]],
+            themes=[THEMES[n % len(THEMES)]],
+            year=2015 + n % 8,
+        )
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """Measure the page's own work, not the anonymous page cache (home.page_cache)."""
+    settings.ENLACE_PAGE_CACHE_SECONDS = 0
+
+
+def queries_for(client, params):
+    with translation.override("es"):
+        url = reverse("search:search")
+    client.get(url, params)  # warm the per-process caches (site root paths, content types)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url, params)
+    assert response.status_code == 200
+    return len(captured), response.context["search"].total
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "trata"},
+        {"q": "investigaciones", "country": ["MX", "GT"], "theme": "mla_tools"},
+        {"q": "trata", "sort": "date", "page": "2"},
+        {},
+    ],
+)
+def test_search_page_query_count_does_not_grow_with_results(client, make_item, params):
+    add_items(make_item, 0, 3)
+    small, small_total = queries_for(client, params)
+
+    add_items(make_item, 3, 27)
+    large, large_total = queries_for(client, params)
+
+    assert large_total > small_total or params.get("page")
+    assert large == small
+    assert large <= 15
+
+
+def test_members_search_page_query_count_does_not_grow_with_results(member_client, make_item):
+    add_items(make_item, 0, 3)
+    small, _ = queries_for(member_client, {"q": "trata"})
+
+    add_items(make_item, 3, 27)
+    large, _ = queries_for(member_client, {"q": "trata"})
+
+    assert large == small

@@ -50,7 +50,8 @@ class PersonalDataFindingsPanel(Panel):
             if not context["scanned"]:
                 return context
             # Scanned again on display: the directory may have gained a name the draft contains since it was saved.
-            check_page(page)
+            # The saved draft is scanned, not the form's instance (which, after a refused save, holds unsaved text).
+            check_page(page.get_latest_revision_as_object())
             findings = list(
                 PersonalDataFinding.objects.filter(
                     page_id=page.pk, status__in=[FindingStatus.OPEN, FindingStatus.DISMISSED]

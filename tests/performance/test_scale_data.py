@@ -56,3 +56,16 @@ def test_public_scale_items_render_and_are_in_the_search_index(db):
     assert page.status_code == 200
     assert item.title in page.content.decode()
     assert IndexEntry.objects.filter(object_id=str(item.pk)).exists()
+
+
+def test_scale_events_are_created_once_and_render(db):
+    from events.models import EventPage
+
+    seed(events=12)
+    seed(events=12)
+    events = EventPage.objects.filter(slug__startswith="scale-event-")
+    public = events.filter(visibility="public").first()
+
+    assert events.count() == 12
+    assert all(len(problems) == 0 for problems in Page.find_problems())
+    assert Client().get(public.url).status_code == 200

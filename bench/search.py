@@ -1,0 +1,184 @@
+"""Benchmark of the search page: p50/p95 server time next to the bare full-text query, per size and database.
+
+    .venv/bin/python bench/search.py [--sizes 1000 10000 50000] [--databases sqlite postgres] [--runs 20]
+
+Each database runs in its own process with ``config.settings.bench`` and its own database (SQLite in
+``var/bench/search.sqlite3``; PostgreSQL ``enlace_search_bench``, created if missing, from
+``BENCH_POSTGRES_ADMIN_URL``). Sizes are seeded in ascending order with ``practices.scale`` (fictional bilingual
+items written in bulk and indexed through the configured backends; idempotent, so each size adds to the previous).
+
+"Search page" is a real GET through Django's test client (middleware, ``members.access``, the full-text match,
+six facet counts, the page of results with highlighted snippets and the template), anonymous and as a full member,
+with the anonymous page cache off. "Bare query" is the backend alone: its first ten matches for the same words, no
+visibility, facets or rendering. Target on PostgreSQL at 50,000 items: page p95 ≤ 50 ms and ≤ 2× the bare query.
+"""
+
+import argparse
+import io
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+POSTGRES_ADMIN_URL = os.environ.get("BENCH_POSTGRES_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+DATABASES = {
+    "sqlite": f"sqlite:///{ROOT / 'var' / 'bench' / 'search.sqlite3'}",
+    "postgres": POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/enlace_search_bench",
+}
+QUERIES = [
+    ("one word", {"q": "extradición"}),
+    ("two words, no accents", {"q": "investigacion financiera"}),
+    ("English", {"q": "controlled delivery"}),
+    ("word + country + theme", {"q": "trata", "country": "GT", "theme": "case_management"}),
+    ("word, by date, page 3", {"q": "víctimas", "sort": "date", "page": "3"}),
+]
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def timed(function, runs, warmup=3):
+    for _ in range(warmup):
+        function()
+    timings = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        timings.append((time.perf_counter() - start) * 1000)
+    return timings
+
+
+def member_client():
+    from allauth.mfa.models import Authenticator
+    from django.test import Client
+    from django.urls import reverse
+
+    from members.factories import DEFAULT_PASSWORD, MembershipFactory, activate_totp, totp_code
+
+    email = "bench-search-member@example.org"
+    membership = MembershipFactory(vetted=True, user__email=email)
+    Authenticator.objects.filter(user=membership.user).delete()
+    secret = activate_totp(membership.user)
+    client = Client()
+    client.post(reverse("account_login"), {"login": email, "password": DEFAULT_PASSWORD})
+    client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
+    return client
+
+
+def measure(size, runs):
+    """Seed to ``size`` items, then time every query: page (anonymous, member) and bare backend query."""
+    from django.core.management import call_command
+    from django.test import Client
+    from django.urls import reverse
+    from django.utils import translation
+    from wagtail.search.backends import get_search_backend
+
+    from home import demo
+    from practices import scale
+    from practices.models import LibraryItemPage
+
+    call_command("migrate", verbosity=0)
+    report = _quiet_report()
+    demo.seed(report)
+    scale.seed(report, size)
+    with translation.override("es"):
+        url = reverse("search:search")
+    anonymous, member = Client(), member_client()
+    backend = get_search_backend()
+    page_anonymous, page_member, bare = [], [], []
+    for _name, params in QUERIES:
+        for client, timings in ((anonymous, page_anonymous), (member, page_member)):
+            assert client.get(url, params).status_code == 200
+            timings += timed(lambda c=client, p=params: c.get(url, p), runs)
+        bare += timed(lambda q=params["q"]: list(backend.search(q, LibraryItemPage.objects.live())[:10]), runs)
+    items = LibraryItemPage.objects.live().count()
+    return {
+        "items": items,
+        "rows": {
+            "search page (anonymous)": summary(page_anonymous),
+            "search page (member)": summary(page_member),
+            "bare full-text query": summary(bare),
+        },
+    }
+
+
+def _quiet_report():
+    from django.core.management.base import OutputWrapper
+    from django.core.management.color import no_style
+
+    from home.management.commands.seed_demo import DemoReport
+
+    return DemoReport(OutputWrapper(io.StringIO()), no_style())
+
+
+def summary(timings):
+    return {"p50": statistics.median(timings), "p95": percentile(timings, 0.95)}
+
+
+def worker(database, sizes, runs):
+    """In a child process: configure Django for ``database`` and print one JSON line per size."""
+    os.environ["BENCH_DATABASE_URL"] = DATABASES[database]
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.bench"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    for size in sizes:
+        result = measure(size, runs)
+        print(json.dumps({"database": database, "size": size, **result}), flush=True)
+
+
+def ensure_postgres_database():
+    import psycopg
+
+    name = DATABASES["postgres"].rsplit("/", 1)[1]
+    with psycopg.connect(POSTGRES_ADMIN_URL.replace("postgres://", "postgresql://"), autocommit=True) as connection:
+        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
+    parser.add_argument("--databases", nargs="+", default=["sqlite", "postgres"], choices=list(DATABASES))
+    parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--worker", choices=list(DATABASES), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    sizes = sorted(args.sizes)
+    if args.worker:
+        worker(args.worker, sizes, args.runs)
+        return
+    (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
+    results = []
+    for database in args.databases:
+        if database == "postgres":
+            ensure_postgres_database()
+        command = [sys.executable, __file__, "--worker", database, "--runs", str(args.runs), "--sizes"]
+        process = subprocess.run([*command, *map(str, sizes)], capture_output=True, text=True, cwd=ROOT)
+        if process.returncode:
+            print(process.stderr[-3000:], file=sys.stderr)
+        results += [json.loads(line) for line in process.stdout.splitlines() if line.startswith("{")]
+    print_table(results)
+
+
+def print_table(results):
+    print(f"{'database':<9} {'items':>7}  {'what':<26} {'p50 ms':>8} {'p95 ms':>8}  {'p95 / bare p95':>14}")
+    for result in results:
+        bare = result["rows"]["bare full-text query"]["p95"]
+        for name, row in result["rows"].items():
+            ratio = "" if name.startswith("bare") else f"{row['p95'] / bare:.1f}×"
+            print(
+                f"{result['database']:<9} {result['items']:>7}  {name:<26} {row['p50']:>8.1f} {row['p95']:>8.1f}"
+                f"  {ratio:>14}"
+            )
+    print(f"queries per size: {', '.join(name for name, _ in QUERIES)}")
+
+
+if __name__ == "__main__":
+    main()

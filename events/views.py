@@ -1,7 +1,7 @@
 """Events views outside the page tree: the entry point, the calendars, the share form and replies."""
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import time_format
@@ -27,10 +27,11 @@ def index_for_language():
 
 @require_safe
 def index(request):
-    """Anyone: redirect to the events index of the current language (the navigation links here)."""
+    """Anyone: redirect to the events index of the current language (the navigation links here); before any
+    index exists, say so rather than answer "not found" to a link in the navigation."""
     index_page = index_for_language()
     if index_page is None:
-        raise Http404
+        return render(request, "events/no_events.html")
     return redirect(index_page.get_url(request))
 
 

@@ -1,16 +1,21 @@
 """Events in the Wagtail admin: the participants screen, reply moderation, contributions, document access."""
 
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.permission_policies.base import BasePermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from events import admin_views
 from events.models import Contribution, ContributionComment, EventMaterial, EventPage
 from members.access import can_view
 from practices.visibility import refuse
+from practices.workflow import EDITOR_ROLE
 
 
 @hooks.register("register_admin_urls")
@@ -45,6 +50,31 @@ def check_event_material_visibility(document, request):
     return refuse(request)
 
 
+class EditorRolePolicy(BasePermissionPolicy):
+    """The network's Editor role (and superusers) may view and moderate participants' contributions and replies.
+
+    Granted by role rather than by model permissions so the roles' permission sets stay as the members app pins
+    them; nobody adds or deletes these records from the admin.
+    """
+
+    allowed_actions = {"view", "change"}
+
+    def user_has_permission(self, user, action):
+        if action not in self.allowed_actions or not user.is_active:
+            return False
+        return user.is_superuser or user.groups.filter(name=EDITOR_ROLE).exists()
+
+    def users_with_any_permission(self, actions):
+        users = get_user_model().objects.filter(is_active=True)
+        if not self.allowed_actions.intersection(actions):
+            return users.none()
+        return users.filter(Q(is_superuser=True) | Q(groups__name=EDITOR_ROLE)).distinct()
+
+
+register_permission_policy(ContributionComment, EditorRolePolicy(ContributionComment))
+register_permission_policy(Contribution, EditorRolePolicy(Contribution))
+
+
 class ReplyModerationViewSet(ModelViewSet):
     """Participants' replies to published experiences: editors approve or reject them."""
 
@@ -54,7 +84,6 @@ class ReplyModerationViewSet(ModelViewSet):
     list_display = ["body", "experience", "author", "status", "created_at"]
     list_filter = ["status"]
     form_fields = ["status"]
-    add_to_admin_menu = False
     inspect_view_enabled = True
     ordering = ["status", "-created_at"]
     name = "event_replies"

@@ -62,3 +62,23 @@ def participant_client(member_client, past_event):
 
     register(past_event, member_client.user)
     return member_client
+
+
+@pytest.fixture
+def editor(db):
+    """A full member with the Editor role (not signed in; see ``second_editor_client``)."""
+    from django.contrib.auth.models import Group
+
+    from members.factories import MembershipFactory
+
+    user = MembershipFactory(vetted=True, user__email="events-editor@example.org", user__totp_secret=True).user
+    user.groups.add(Group.objects.get(name="Editor"))
+    return user
+
+
+@pytest.fixture
+def second_editor_client(editor, sign_in):
+    """The editor signed in on a client of their own, so a test can act as a participant and an editor."""
+    from django.test import Client
+
+    return sign_in(Client(), editor, editor.totp_secret)

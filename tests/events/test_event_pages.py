@@ -99,5 +99,3 @@ def test_restricted_page_is_not_cached_by_shared_caches(participant_client, past
     response = participant_client.get(past_event.url)
     assert "private" in response["Cache-Control"]
     assert "no-store" in response["Cache-Control"]
-
-

@@ -11,6 +11,7 @@ DEMO_STEPS = [
     "network.demo_reference",
     "network.demo",
     "practices.demo",
+    "events.demo",
 ]
 
 # Scale data for benchmarks (``--members N --practices N --events N``), after the demo: option → module whose

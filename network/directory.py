@@ -9,7 +9,7 @@ import datetime
 import django_filters
 from django.conf import settings
 from django.core import signing
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -68,8 +68,12 @@ def user_id_from_token(token):
 
 
 def focal_point_for(need):
-    """A filter condition: the membership's account is an active focal point for ``need``."""
-    return Exists(active_designations().filter(member=OuterRef("user"), need=need))
+    """A filter condition: the membership's account is an active focal point for ``need``.
+
+    An uncorrelated ``IN (subquery)``: the few designations of one need are found once through their index,
+    rather than once per listed member (a correlated ``EXISTS`` took seconds at 20,000 members on SQLite).
+    """
+    return Q(user_id__in=FocalPointDesignation.objects.active().filter(need=need).values("member_id"))
 
 
 class DirectoryFilter(django_filters.FilterSet):

@@ -8,9 +8,9 @@ share and whether they work in the requested language (or one of the asking memb
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 
-from .directory import active_designations, directory_entries
+from .directory import active_designations, directory_entries, focal_point_for
 from .models import Country, CountrySheet, Institution, Need, NeedGuidance
 
 #: Needs whose competent institution defaults to the sheet's central authority.
@@ -87,7 +87,7 @@ def competent_institutions(sheet, guidance, need, designated_institution_ids):
 
 def rank_members(country, need, *, asker=None, language=None, limit=OTHER_MEMBERS_SHOWN):
     """Focal points for ``need`` in ``country``, then the best-matching other listed members (at most ``limit``)."""
-    designated = Exists(active_designations().filter(member=OuterRef("user"), need=need))
+    designated = focal_point_for(need)
     entries = directory_entries().filter(Q(country=country) | Q(institution__country=country))
     if asker is not None:
         entries = entries.exclude(pk=asker.pk)

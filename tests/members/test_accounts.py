@@ -96,3 +96,12 @@ def test_an_active_session_still_ends_after_twelve_hours(member_client):
     with time_machine.travel(datetime.timedelta(hours=12, minutes=5), tick=False):
         response = member_client.get(reverse("members:home"))
     assert response.status_code == 302
+
+
+def test_behind_one_trusted_proxy_rate_limits_see_the_client_ip_and_ignore_spoofed_ones(rf, settings):
+    from allauth.core.internal.httpkit import get_client_ip
+
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    direct = rf.get("/", HTTP_X_FORWARDED_FOR="203.0.113.7", REMOTE_ADDR="10.0.0.2")
+    spoofed = rf.get("/", HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.7", REMOTE_ADDR="10.0.0.2")
+    assert get_client_ip(direct) == get_client_ip(spoofed) == "203.0.113.7"

@@ -2,6 +2,7 @@
 and a constant number of queries whatever the number of items."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -107,6 +108,7 @@ def test_library_entry_point_redirects_to_the_current_language(client, corpus):
 
 
 def queries_for(client, url):
+    cache.clear()  # count the queries of a first view: facet counts are cached per audience afterwards
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
@@ -131,3 +133,14 @@ def test_listing_runs_a_constant_number_of_queries(role, library, client_as, set
         )
     assert queries_for(client, url) == small
     assert small <= 30
+
+
+def test_facet_counts_are_cached_per_audience_and_refreshed_on_publication(client, corpus, settings):
+    settings.ENLACE_PAGE_CACHE_SECONDS = 0
+    client.get(corpus["es"].url)
+    with CaptureQueriesContext(connection) as cached:
+        client.get(corpus["es"].url)
+    CaseStudyPageFactory(parent=corpus["es"], title="Épsilon", countries=["BZ"])
+    response = client.get(corpus["es"].url)
+    assert facet(response, "country")["BZ"] == 1
+    assert len(cached) < 10

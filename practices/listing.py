@@ -176,10 +176,7 @@ class LibraryListing:
     @cached_property
     def page(self):
         items = (
-            self.narrowed()
-            .select_related("locale")
-            .prefetch_related("countries", "themes")
-            .order_by(*SORTS[self.sort])
+            self.narrowed().select_related("locale").prefetch_related("countries", "themes").order_by(*SORTS[self.sort])
         )
         paginator = Paginator(items, self.per_page)
         try:

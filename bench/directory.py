@@ -72,22 +72,18 @@ def seed(members):
 
 
 def signed_in_client():
+    from allauth.mfa.models import Authenticator
     from django.test import Client
     from django.urls import reverse
 
-    from members.factories import DEFAULT_PASSWORD, MembershipFactory, totp_code
+    from members.factories import DEFAULT_PASSWORD, MembershipFactory, activate_totp, totp_code
 
-    membership = MembershipFactory(vetted=True, user__email="bench.viewer@enlace.example", user__totp_secret=True)
-    if not getattr(membership.user, "totp_secret", None):
-        from allauth.mfa.models import Authenticator
-
-        from members.factories import activate_totp
-
-        Authenticator.objects.filter(user=membership.user).delete()
-        membership.user.totp_secret = activate_totp(membership.user)
+    user = MembershipFactory(vetted=True, user__email="bench.viewer@enlace.example").user
+    Authenticator.objects.filter(user=user).delete()  # a fresh, known secret on every run
+    secret = activate_totp(user)
     client = Client()
-    client.post(reverse("account_login"), {"login": membership.user.email, "password": DEFAULT_PASSWORD})
-    client.post(reverse("mfa_authenticate"), {"code": totp_code(membership.user.totp_secret)})
+    client.post(reverse("account_login"), {"login": user.email, "password": DEFAULT_PASSWORD})
+    client.post(reverse("mfa_authenticate"), {"code": totp_code(secret)})
     return client
 
 

@@ -33,7 +33,7 @@ class AuditAction(models.TextChoices):
     CONTACT_VIEWED = "contact_viewed", _("Contact details viewed")
     CONTACT_DOWNLOADED = "contact_downloaded", _("Contact card downloaded")
     CONTACT_REFUSED = "contact_refused", _("Contact details refused (limit reached)")
-    DOCUMENT_DOWNLOADED = "document_downloaded", _("Restricted document downloaded")
+    DOCUMENT_DOWNLOADED = "document_downloaded", _("Document downloaded")
     EXPORT = "export", _("Data exported")
 
 

@@ -139,8 +139,12 @@ def on_contact_access(sender, instance, created, **kwargs):
 
 
 def on_document_served(sender, instance, request, **kwargs):
-    """Downloads of documents in a collection with a view restriction (public ones are not personal data)."""
-    if instance.collection.get_view_restrictions().exists():
+    """Downloads by signed-in people (restricted library attachments and event materials are only served to
+    them, after the apps' ``before_serve_document`` checks) and any download from a restricted collection.
+    Anonymous downloads of public documents are not recorded: they concern no one."""
+    restricted_collection = instance.collection.get_view_restrictions().exists()
+    signed_in = getattr(getattr(request, "user", None), "is_authenticated", False)
+    if restricted_collection or signed_in:
         record(AuditAction.DOCUMENT_DOWNLOADED, request=request, subject=f"{instance.title} (#{instance.pk})")
 
 

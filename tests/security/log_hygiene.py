@@ -36,20 +36,20 @@ def secrets_of_this_test(uses_database):
 
     from members.factories import DEFAULT_PASSWORD
 
-    found = {DEFAULT_PASSWORD, *CANARIES}
+    found = {DEFAULT_PASSWORD: "password", **dict.fromkeys(CANARIES, "canary")}
     for message in getattr(mail, "outbox", []):
-        found.update(key for key in MAILED_KEY.findall(message.body) if len(key) >= 16)
+        found.update(dict.fromkeys((key for key in MAILED_KEY.findall(message.body) if len(key) >= 16), "mailed key"))
     if uses_database:
         from allauth.mfa.models import Authenticator
         from django.contrib.sessions.models import Session
 
-        for authenticator in Authenticator.objects.filter(type=Authenticator.Type.TOTP):
-            found.add(str(authenticator.data.get("secret", "")))
-        found.update(Session.objects.values_list("session_key", flat=True))
         from members.models import Invitation
 
-        found.update(Invitation.objects.values_list("token", flat=True))
-    return {secret for secret in found if secret and len(secret) >= 8}
+        for authenticator in Authenticator.objects.filter(type=Authenticator.Type.TOTP):
+            found[str(authenticator.data.get("secret", ""))] = "TOTP secret"
+        found.update(dict.fromkeys(Session.objects.values_list("session_key", flat=True), "session key"))
+        found.update(dict.fromkeys(Invitation.objects.values_list("token", flat=True), "invitation token"))
+    return {secret: kind for secret, kind in found.items() if secret and len(secret) >= 8}
 
 
 @pytest.fixture(autouse=True)
@@ -75,6 +75,6 @@ def _log_hygiene(request, caplog):
     try:
         secrets = secrets_of_this_test(uses_database)
     except Exception:  # a database the test itself broke (outage tests): check the canaries at least
-        secrets = {*CANARIES}
-    leaked = sorted(secret for secret in secrets if secret in logged)
-    assert not leaked, f"the site logged {len(leaked)} secret value(s) during this test"
+        secrets = dict.fromkeys(CANARIES, "canary")
+    leaked = sorted({kind for secret, kind in secrets.items() if secret in logged})
+    assert not leaked, f"the site logged secret values during this test: {', '.join(leaked)}"

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import Truncator, slugify
 
-from events.models import Contribution, ContributionStatus, ContributionVisibility, ExperiencePage
+from events.models import SECTIONS, Contribution, ContributionStatus, ContributionVisibility, ExperiencePage
 from members.access import Visibility
 from practices.models import LibraryIndexPage
 
@@ -55,10 +55,7 @@ def build_experience(contribution):
         credit_author=contribution.credit_me,
         public_requested=contribution.visibility == ContributionVisibility.PUBLIC,
         visibility=experience_visibility(contribution),
-        **{
-            name: getattr(contribution, name)
-            for name in ("will_apply", "case_situation", "cooperation_challenges", "good_practices_seen", "suggestions")
-        },
+        **{name: getattr(contribution, name) for name in SECTIONS},
     )
     index_page.add_child(instance=page)
     page.countries.set(contribution.countries.all())

@@ -14,6 +14,7 @@ from events.forms import CommentForm, ContributionForm
 from events.models import Contribution, EventIndexPage, EventPage, ExperiencePage
 from events.presenters import participant_of
 from events.submission import submit
+from members.access import can_view
 from members.decorators import full_member_required, private
 from practices.visibility import mark_private_if_personalised, public_only, refuse
 
@@ -56,8 +57,6 @@ def calendar_feed(request):
 def event_calendar(request, pk):
     """Whoever may see the event: that one event as an ``.ics`` download."""
     event = get_object_or_404(EventPage.objects.live().select_related("country"), pk=pk)
-    from members.access import can_view
-
     if not can_view(request, event):
         return refuse(request)
     response = ics_response(calendar_bytes([event], event.title, request), f"{event.slug}.ics")

@@ -101,23 +101,9 @@ class ApplicationForm(ProfileFieldsMixin, SignupForm):
     )
 
     field_order = [
-        "email",
-        "password1",
-        "password2",
-        "first_name",
-        "last_name",
-        "country",
-        "institution",
-        "proposed_institution",
-        "position",
-        "practitioner_type",
-        "specializations",
-        "languages",
-        "phone",
-        "consent_listed",
-        "endorser_name",
-        "endorser_contact",
-        "endorsement_note",
+        *("email", "password1", "password2", "first_name", "last_name"),
+        *PROFILE_FIELDS,
+        *("endorser_name", "endorser_contact", "endorsement_note"),
     ]
 
     def __init__(self, *args, invitation=None, **kwargs):

@@ -79,8 +79,22 @@ class User(AbstractUser):
         self.refresh_from_db(fields=["session_epoch"])
 
 
-class Specialization(models.Model):
-    """A field of practice a member works in; a row per choice so the directory filters through an indexed join."""
+class ProfileChoice(models.Model):
+    """A fixed list of choices kept as rows, so the directory filters members through an indexed join
+    (on SQLite and PostgreSQL alike) instead of searching inside a list stored on each member."""
+
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "code"]
+
+    def __str__(self):
+        return str(self.get_code_display())
+
+
+class Specialization(ProfileChoice):
+    """A field of practice a member works in."""
 
     class Code(models.TextChoices):
         TRAFFICKING = "trafficking", _("Trafficking in persons")
@@ -93,18 +107,13 @@ class Specialization(models.Model):
         VICTIM_WITNESS_PROTECTION = "victim_witness_protection", _("Victim and witness protection")
 
     code = models.CharField(_("code"), max_length=40, unique=True, choices=Code.choices)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
 
-    class Meta:
-        ordering = ["sort_order", "code"]
+    class Meta(ProfileChoice.Meta):
         verbose_name = _("specialization")
         verbose_name_plural = _("specializations")
 
-    def __str__(self):
-        return str(self.get_code_display())
 
-
-class WorkingLanguage(models.Model):
+class WorkingLanguage(ProfileChoice):
     """A language a member can work in with a counterpart (not the interface language of the site)."""
 
     class Code(models.TextChoices):
@@ -116,15 +125,10 @@ class WorkingLanguage(models.Model):
         GERMAN = "de", _("German")
 
     code = models.CharField(_("code"), max_length=8, unique=True, choices=Code.choices)
-    sort_order = models.PositiveSmallIntegerField(_("order"), default=100)
 
-    class Meta:
-        ordering = ["sort_order", "code"]
+    class Meta(ProfileChoice.Meta):
         verbose_name = _("working language")
         verbose_name_plural = _("working languages")
-
-    def __str__(self):
-        return str(self.get_code_display())
 
 
 class PractitionerType(models.TextChoices):

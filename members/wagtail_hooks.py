@@ -143,7 +143,8 @@ class VettingViewSet(ModelViewSet):
         "created_at",
     ]
     search_fields = ["user__first_name", "user__last_name", "user__email", "proposed_institution", "position"]
-    form_fields = ["status", "vetted_until", "consent_listed", "information_requested"]
+    # States change only through the decide view, so that every change is a recorded decision.
+    form_fields = ["vetted_until", "consent_listed"]
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [path("decide/<int:pk>/", DecideView.as_view(), name="decide")]

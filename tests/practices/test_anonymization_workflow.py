@@ -257,3 +257,29 @@ def test_scanning_reads_the_directory_once_per_run(library, django_assert_max_nu
     with django_assert_max_num_queries(2 * len(objects) + 2):
         for page in objects:
             scan_page(page)
+
+
+def test_the_panel_costs_the_same_queries_whatever_the_number_of_findings(library, editor_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for(slug, names):
+        text = " ".join(f"<p>La víctima, {name}, declaró.</p>" for name in names)
+        page = CaseStudyPageFactory(parent=library["es"], slug=slug, publish=False, body=[("paragraph", text)])
+        dismissed = (
+            PersonalDataFinding.objects.filter(page=page)
+            .exclude(text=names[0])
+            .update(status=FindingStatus.DISMISSED, dismissed_by=editor_client.user, reason="Seudónimo.")
+        )
+        assert dismissed == len(names) - 1
+        editor_client.get(edit_url(page))  # warm the caches (content types, the directory's names)
+        with CaptureQueriesContext(connection) as queries:
+            html = editor_client.get(edit_url(page)).content.decode()
+        assert html.count("<mark>") == 1
+        return len(queries)
+
+    one = queries_for("uno", ["María Fernanda López"])
+    many = queries_for(
+        "muchos", ["María Fernanda López", "Juan Carlos Pérez", "Ana Lucía Morales", "Rosa Elena Castillo"]
+    )
+    assert many == one

@@ -72,3 +72,14 @@ def test_invitation_sends_a_personal_link_and_accepting_it_registers_the_new_mem
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     assert past_event.is_participant(newcomer)
+
+
+def test_the_event_editor_links_to_the_participants_screen(second_editor_client, past_event, participants_url):
+    response = second_editor_client.get(reverse("wagtailadmin_pages:edit", args=[past_event.pk]))
+    assert response.status_code == 200
+    assert participants_url in response.text
+
+
+def test_editor_sees_replies_to_moderate_in_the_admin(second_editor_client):
+    assert second_editor_client.get(reverse("event_replies:index")).status_code == 200
+    assert second_editor_client.get(reverse("event_contributions:index")).status_code == 200

@@ -5,6 +5,7 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from wagtail.models import WorkflowState
 
 from practices.models import CaseStudyPage, GoodPracticePage, LibraryItemPage
 
@@ -149,3 +150,15 @@ def test_large_file_reports_progress(library, jsonl):
     output = run(jsonl(*[item(slug=f"caso-{n}", title=f"Caso {n}") for n in range(250)]), "--dry-run")
     assert "125/250 (50%)" in output
     assert "250/250 (100%)" in output
+
+
+def test_item_with_personal_data_is_imported_as_a_draft_awaiting_review(library, jsonl):
+    named = item(slug="caso-con-nombre", summary="El testigo, Juan Carlos Pérez, declaró ante la fiscalía.")
+    output = run(jsonl(item(), named))
+    held = CaseStudyPage.objects.get(slug="caso-con-nombre")
+    assert not held.live
+    # Submitted to the review workflow, whose anonymization check sends it back to its author with the findings.
+    assert WorkflowState.objects.filter(object_id=str(held.pk)).exists()
+    assert CaseStudyPage.objects.get(slug="entrega-vigilada-mx-gt").live
+    assert "Published: 1" in output and "Awaiting review: 1" in output
+    assert "caso-con-nombre" in output

@@ -406,12 +406,12 @@ def table(results, load):
                     f"{row['status']} |"
                 )
         case, plain = by_name.get("case study"), by_name.get("plain Wagtail page, same body")
-        if case and plain and not case.get("missing") and not plain.get("missing"):
+        if case and plain and case.get("status") == plain.get("status") == "200":
             lines.append(
                 f"\nCase study / plain Wagtail page (p50): **{case['p50'] / plain['p50']:.2f}×** (target ≤ 1.2×)"
             )
         search, bare = by_name.get("search"), by_name.get("bare full-text query")
-        if search and bare and not search.get("missing"):
+        if search and bare and search.get("status") == "200" and not bare.get("missing"):
             lines.append(f"Search page / bare full-text query (p50): **{search['p50'] / bare['p50']:.1f}×**")
     if load:
         lines.append("\n### Load: gunicorn 2 workers × 4 threads, PostgreSQL, Redis, locust headless\n")

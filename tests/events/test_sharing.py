@@ -180,3 +180,19 @@ def test_moderation_digest_goes_to_editors_once_a_day(participant_client, past_e
     with time_machine.travel(timezone.now() + datetime.timedelta(days=1)):
         call_command("send_moderation_digest")
     assert len([m for m in mail.outbox if m.to == digests[0].to]) == 2
+
+
+def test_a_failed_followup_is_recorded_and_sent_on_the_next_run(participant_client, past_event, settings):
+    from events.models import EventParticipant
+
+    settings.EMAIL_BACKEND = "tests.events.failing_email.FailingEmailBackend"
+    call_command("send_event_followups")
+    participation = EventParticipant.objects.get(user=participant_client.user)
+    assert participation.followup_sent_at is None
+    assert "SMTP server unavailable" in participation.followup_error
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    call_command("send_event_followups")
+    participation.refresh_from_db()
+    assert participation.followup_sent_at is not None
+    assert len(mail.outbox) == 1

@@ -5,6 +5,7 @@ Everything is fictional: victims and defendants appear only as pseudonyms ("Víc
 items already in the library are left as they are.
 """
 
+from importlib import import_module
 from pathlib import Path
 
 from django.contrib.auth.models import Group
@@ -14,7 +15,7 @@ from wagtail.models import Locale
 from home.models import HomePage
 from members.access import Visibility
 from practices.library_import import LibraryImport
-from practices.models import LibraryIndexPage, LibraryItemPage
+from practices.models import CrimeType, ExploitationForm, LibraryIndexPage, LibraryItemPage, Technique, Theme
 from practices.workflow import ensure_library_workflow
 
 CORPUS = Path(__file__).parent / "fixtures" / "demo_practices.jsonl"
@@ -44,6 +45,22 @@ GROUP_RESTRICTED = {
 TRANSLATIONS = [("entrega-vigilada-frontera-sur", "controlled-delivery-southern-border")]
 
 
+def ensure_taxonomy(report):
+    """The taxonomy terms of the data migration, in case the database was emptied since it ran (tests do)."""
+    terms = import_module("practices.migrations.0002_taxonomy_terms")
+    for model, rows in (
+        (CrimeType, terms.CRIME_TYPES),
+        (ExploitationForm, terms.EXPLOITATION_FORMS),
+        (Technique, terms.TECHNIQUES),
+        (Theme, terms.THEMES),
+    ):
+        for order, (slug, name_es, name_en) in enumerate(rows, start=1):
+            _term, created = model.objects.get_or_create(
+                slug=slug, defaults={"name_es": name_es, "name_en": name_en, "sort_order": order}
+            )
+            report.count(created, f"{model._meta.verbose_name} {slug}")
+
+
 def ensure_indexes(report):
     indexes = {}
     for code, content in INDEXES.items():
@@ -65,6 +82,7 @@ def ensure_indexes(report):
 @transaction.atomic
 def seed(report, **options):
     """Create the library indexes, the review workflow and the demo corpus, once."""
+    ensure_taxonomy(report)
     ensure_indexes(report)
     ensure_library_workflow()
 

@@ -127,6 +127,18 @@ class ColumnFacet(Facet):
     def filter(self, queryset, values):
         return queryset.filter(**{f"{self.column}__in": values})
 
+    def counts(self, item_ids):
+        """``[(value, label, count)]`` over the items ``item_ids`` selects (one facet alone; the listing groups all
+        column facets in one query, see :meth:`LibraryListing.compute_counts`; search uses this one)."""
+        rows = (
+            LibraryItemPage.objects.filter(pk__in=item_ids, **{f"{self.column}__isnull": False})
+            .values(self.column)
+            .annotate(n=Count("pk"))
+            .order_by(("-" if self.descending else "") + self.column)
+        )
+        labels = dict(self.labels() if callable(self.labels) else self.labels or {})
+        return [(str(row[self.column]), str(labels.get(row[self.column], row[self.column])), row["n"]) for row in rows]
+
 
 def language_labels():
     return settings.LANGUAGES

@@ -67,7 +67,8 @@ def _log_hygiene(request, caplog):
     root.setLevel(min(level, logging.INFO))  # what production logs (LOG_LEVEL=INFO)
     yield
     root.setLevel(level)
-    records = caplog.get_records("setup") + caplog.get_records("call")
+    # What the test itself made the site log; fixtures that plant content legitimately log its titles (Wagtail).
+    records = caplog.get_records("call")
     if not records:
         return
     formatter = project_formatter()

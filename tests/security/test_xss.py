@@ -32,7 +32,7 @@ payloads = st.builds(
     st.sampled_from(VECTORS),
     st.text(max_size=12),
 )
-PROBE_SETTINGS = settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+PROBE_SETTINGS = settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck), database=None)
 
 
 def live_markup(html):

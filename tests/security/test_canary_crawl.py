@@ -1,0 +1,175 @@
+"""Leak canaries: unique strings planted in restricted content must never reach someone who may not see them.
+
+Planted in a members-only case study, a document attached to it, a participants-only event material and a
+directory entry. The site is then crawled as an anonymous visitor, an applicant and a vetted member without MFA,
+following links, the sitemap, feeds, search, autocomplete, iCal, error pages, every document URL and the canary's
+own contact URL. Finally a full member reads the restricted page with the page cache on, and an anonymous visitor
+asks for the same URLs right after.
+"""
+
+import secrets
+from collections import deque
+from urllib.parse import urlsplit
+
+import pytest
+import wagtail_factories
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.models import Page
+
+from members.access import Visibility
+from members.factories import MembershipFactory
+from tests.security.crawl import is_admin, links_on, routes
+from tests.security.log_hygiene import register_canary
+from tests.security.roles import role_client
+
+pytestmark = pytest.mark.django_db
+
+MAX_PAGES = 400
+
+
+def new_canary(kind):
+    return register_canary(f"cnry{kind}{secrets.token_hex(5)}")
+
+
+@pytest.fixture
+def planted(home_pages, settings):
+    from events.factories import EventIndexPageFactory, EventMaterialFactory, EventPageFactory
+    from practices.factories import CaseStudyPageFactory, LibraryIndexPageFactory
+
+    canary = {kind: new_canary(kind) for kind in ("case", "document", "material", "contact", "phone")}
+    home = home_pages["es"]
+    library = LibraryIndexPageFactory(parent=home)
+    document = wagtail_factories.DocumentFactory(
+        title=f"Annex {canary['document']}",
+        file=ContentFile(f"%PDF-1.4\n{canary['document']}\n%%EOF\n".encode(), name="annex.pdf"),
+    )
+    case = CaseStudyPageFactory(
+        parent=library,
+        title=f"Operation {canary['case']}",
+        slug="restricted-operation",  # the canary is in the content, not in a URL the crawler is handed
+        summary=f"Members-only summary {canary['case']}",
+        visibility=Visibility.MEMBERS,
+        attachments=[document],
+    )
+    events = EventIndexPageFactory(parent=home)
+    event = EventPageFactory(parent=events)
+    material_document = wagtail_factories.DocumentFactory(
+        title=f"Slides {canary['material']}",
+        file=ContentFile(f"%PDF-1.4\n{canary['material']}\n%%EOF\n".encode(), name="slides.pdf"),
+    )
+    EventMaterialFactory(page=event, document=material_document, title=f"Slides {canary['material']}")
+    contact = MembershipFactory(
+        vetted=True,
+        consent_listed=True,
+        phone=f"+52 55 {canary['phone']}",
+        user__email=f"{canary['contact']}@example.org",
+        user__first_name=f"Name{canary['contact']}",
+    )
+    return {"canary": canary, "case": case, "event": event, "contact": contact}
+
+
+def seeds(planted):
+    from network.directory import contact_token
+
+    paths = ["/es/", "/en/", "/sitemap.xml", "/es/no-such-page/", "/en/no-such-page/", "/search/?q=operation"]
+    paths += [route.path() for route in routes() if not route.has_parameters and not is_admin("/" + route.route)]
+    # Search with the words around the canaries (a query echoed back is the visitor's own input, not a leak).
+    for words in ("Operation", "Members-only summary", "Annex", "Slides", "Name", "cooperation"):
+        paths += [f"/es/search/?q={words}", f"/es/search/autocomplete/?q={words}", f"/en/search/?q={words}"]
+    paths += [page.url for page in Page.objects.live().specific() if page.url]
+    paths += [document.url for document in get_document_model().objects.all()]
+    token = contact_token(planted["contact"].user)
+    paths += [f"/es/directory/{token}/", f"/es/directory/{token}/vcard/"]
+    event = planted["event"]
+    paths += [f"/es/events/{event.pk}/event.ics", f"/es/events/{event.pk}/share/"]
+    return [path for path in paths if "logout" not in path]
+
+
+def crawl(client, start):
+    """Every response reachable from ``start`` (links, sitemap locations), as {path: response}."""
+    seen, queue, responses = set(), deque(start), {}
+    while queue and len(responses) < MAX_PAGES:
+        path = queue.popleft()
+        if path in seen or is_admin(path) or "logout" in path:
+            continue
+        seen.add(path)
+        response = client.get(path)
+        responses[path] = response
+        kind = response.get("Content-Type", "")
+        if response.status_code == 200 and ("html" in kind or "xml" in kind) and not response.streaming:
+            text = body(response)
+            for link in links_on(text, f"http://testserver{path}"):
+                queue.append(link)
+            if "xml" in kind:
+                for location in text.split("<loc>")[1:]:
+                    queue.append(urlsplit(location.split("</loc>")[0]).path)
+    return responses
+
+
+def body(response):
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return content.decode(errors="replace")
+
+
+def leaks(responses, canaries):
+    found = []
+    for path, response in responses.items():
+        text = body(response) + str(response.headers)
+        found += [f"{path} ({response.status_code}) shows {kind}" for kind, value in canaries.items() if value in text]
+    return found
+
+
+@pytest.mark.parametrize("role", ["anonymous", "applicant", "vetted without MFA"])
+def test_no_canary_reaches_anyone_who_is_not_a_full_member(planted, sign_in, role):
+    client = role_client(role, sign_in, email_prefix="crawl")
+    client.raise_request_exception = False
+    responses = crawl(client, seeds(planted))
+    assert len(responses) > 20
+    assert [path for path, response in responses.items() if response.status_code >= 500] == []
+    assert leaks(responses, planted["canary"]) == []
+
+
+def test_the_canary_is_real_a_full_member_sees_it_privately(planted, member_client):
+    response = member_client.get(planted["case"].url)
+    assert response.status_code == 200
+    assert planted["canary"]["case"] in response.content.decode()
+    cache_control = response["Cache-Control"]
+    assert "private" in cache_control and "no-store" in cache_control
+
+
+def test_after_a_member_reads_restricted_pages_an_anonymous_visitor_still_gets_none_of_it(
+    planted, member_client, settings
+):
+    from django.test import Client
+
+    settings.ENLACE_PAGE_CACHE_SECONDS = 300
+    paths = [planted["case"].url, "/es/", "/es/practices/", "/es/search/?q=Operation"]
+    for path in paths:
+        member_client.get(path)
+    anonymous = Client()
+    responses = {path: anonymous.get(path) for path in paths}
+    assert leaks(responses, planted["canary"]) == []
+    member_again = {path: member_client.get(path) for path in paths[:1]}
+    assert leaks(member_again, {"case": planted["canary"]["case"]}) != []
+
+
+def test_guessing_a_contact_or_document_identifier_gives_404(planted, member_client):
+    contact_path = [f"/es/directory/{secrets.token_urlsafe(24)}/", "/es/directory/1/", "/es/directory/2/vcard/"]
+    for path in contact_path:
+        assert member_client.get(path).status_code == 404, path
+    document = get_document_model().objects.first()
+    assert member_client.get(f"/documents/{document.pk}/guessed-name.pdf").status_code == 404
+
+
+def test_contact_identifiers_cannot_be_derived_from_a_neighbour(planted, member_client):
+    from django.core import signing
+
+    from network.directory import contact_token
+
+    token = contact_token(planted["contact"].user)
+    assert not token.isdigit()
+    payload, signature = token.split(":", 1)
+    neighbour = signing.b64_encode(str(planted["contact"].user.pk + 1).encode()).decode()
+    for forged in (f"{neighbour}:{signature}", str(planted["contact"].user.pk), token[:-1] + "A"):
+        assert member_client.get(f"/es/directory/{forged}/").status_code == 404, forged

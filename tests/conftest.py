@@ -131,3 +131,19 @@ def editor_client(client, db):
 def vetter_client(client, db):
     user = _member_with_role("Vetter", "vetter@example.org")
     return _sign_in(client, user, user.totp_secret)
+
+
+@pytest.fixture
+def members_reference_data(db):
+    """Countries, specializations, working languages and the four roles, as the data migrations create them.
+
+    Transactional tests (browser journeys) run after a database flush has removed migration data; this puts it
+    back, idempotently.
+    """
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("network.migrations.0002_countries_and_needs").load(apps, None)
+    import_module("members.migrations.0003_specializations_and_languages").load(apps, None)
+    import_module("members.migrations.0004_roles").create_roles(apps, None)

@@ -7,13 +7,13 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 SUBMIT = "main form button[type=submit]"
 
 
 @pytest.fixture
-def fgr():
+def fgr(members_reference_data):
     from network.models import Country, Institution, InstitutionType
 
     institution, _created = Institution.objects.get_or_create(
@@ -25,7 +25,7 @@ def fgr():
 
 
 @pytest.fixture
-def vetter():
+def vetter(members_reference_data):
     from django.contrib.auth.models import Group
 
     from members.factories import MembershipFactory

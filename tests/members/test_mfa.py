@@ -9,8 +9,8 @@ from members.factories import MembershipFactory, totp_code
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # allauth acts on commit
-def test_newly_vetted_member_is_walked_through_totp_setup_and_then_gets_in(client, sign_in):
+@pytest.mark.django_db(transaction=True)  # allauth completes the setup on commit, inside the request
+def test_newly_vetted_member_is_walked_through_totp_setup_and_then_gets_in(client, sign_in, members_reference_data):
     membership = MembershipFactory(vetted=True)
     sign_in(client, membership.user)
     response = client.get(reverse("members:home"))

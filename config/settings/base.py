@@ -174,7 +174,11 @@ ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_CHANGE_EMAIL = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Enlace"
+# One 30-second step of clock drift either way (RFC 6238's recommendation), so a code typed at a step's end works.
+MFA_TOTP_TOLERANCE = 1
 MFA_RECOVERY_CODES_SHOW_ONCE = True
+# Members with MFA must still be able to change their address (a new one is used only once verified).
+MFA_ALLOW_UNVERIFIED_EMAIL = True
 MFA_REAUTHENTICATION_REQUIRED = True
 # Sessions: 30 minutes idle, 12 hours at most; suspension or expiry ends every session of the account.
 SESSION_COOKIE_AGE = 12 * 60 * 60
@@ -241,10 +245,10 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Library items are published only by their workflow's final approval (practices.publication.publish_approved).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "practices.publication.publish_approved"
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Anonymization: on publishing a library item, delete its older revisions (they may keep personal data since removed).
 ENLACE_PURGE_REVISIONS_ON_PUBLISH = env.bool("ENLACE_PURGE_REVISIONS_ON_PUBLISH", default=False)
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 # Uploads: content must match the extension, no SVG (home/uploads.py); every document downloads as an attachment.

@@ -105,3 +105,10 @@ def test_behind_one_trusted_proxy_rate_limits_see_the_client_ip_and_ignore_spoof
     direct = rf.get("/", HTTP_X_FORWARDED_FOR="203.0.113.7", REMOTE_ADDR="10.0.0.2")
     spoofed = rf.get("/", HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.7", REMOTE_ADDR="10.0.0.2")
     assert get_client_ip(direct) == get_client_ip(spoofed) == "203.0.113.7"
+
+
+def test_changing_the_email_address_asks_for_the_password_again(member_client):
+    with time_machine.travel(datetime.timedelta(minutes=10), tick=False):
+        response = member_client.post(reverse("account_email"), {"action_add": "", "email": "new@example.org"})
+    assert response.status_code == 302
+    assert "reauthenticate" in response.url

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 DEMO_STEPS = [
     "home.demo",
     "network.demo_reference",
+    "members.demo",
     "network.demo",
     "practices.demo",
     "events.demo",

@@ -65,5 +65,8 @@ def outcome(response):
         return "method"
     if response.status_code in (301, 302, 303, 307, 308):
         location = response["Location"]
-        return "denied" if any(marker in location for marker in DENIAL_MARKERS) else "allowed"
+        if any(marker in location for marker in DENIAL_MARKERS):
+            return "denied"
+        # Wagtail answers a permission refused inside the admin with a redirect to the admin's dashboard.
+        return "denied" if location.rstrip("/").endswith("/admin") else "allowed"
     return "allowed"

@@ -38,6 +38,11 @@ def test_the_policy_declares_no_url_that_no_longer_exists():
 
 @pytest.fixture
 def clients(sign_in, home_pages):
+    from events.factories import EventIndexPageFactory
+    from practices.factories import LibraryIndexPageFactory
+
+    LibraryIndexPageFactory(parent=home_pages["es"])  # the listings live under their index pages
+    EventIndexPageFactory(parent=home_pages["es"])
     return {role: role_client(role, sign_in) for role in ROLES}
 
 

@@ -32,12 +32,12 @@ URL_POLICY = {
     "account_signup": PUBLIC,
     "account_email_verification_sent": PUBLIC,
     "account_confirm_email": PUBLIC,
-    "account_confirm_login_code": PUBLIC,
+    "account_confirm_login_code": SIGNED_IN,  # a stage of a sign-in in progress: nothing without one
     "account_reset_password": PUBLIC,
     "account_reset_password_done": PUBLIC,
     "account_reset_password_from_key": PUBLIC,
     "account_reset_password_from_key_done": PUBLIC,
-    "mfa_authenticate": PUBLIC,  # the second step of a sign-in in progress
+    "mfa_authenticate": SIGNED_IN,  # the second step of a sign-in in progress: nothing without one
     "account_reauthenticate": SIGNED_IN,
     "account_email": SIGNED_IN,
     "account_change_password": SIGNED_IN,
@@ -55,6 +55,13 @@ URL_POLICY = {
     "wagtaildocs_authenticate_with_password": PUBLIC,
     "wagtailcore_authenticate_with_password": PUBLIC,
     "wagtailcore_login": PUBLIC,
+    # Wagtail admin assets any login page needs (icon sprite, JavaScript translations): no data
+    "wagtailadmin_sprite": PUBLIC,
+    "wagtailadmin_javascript_catalog": PUBLIC,
+    # Wagtail's own password reset is switched off (WAGTAIL_PASSWORD_RESET_ENABLED = False): these only redirect
+    "wagtailadmin_password_reset": PUBLIC,
+    "wagtailadmin_password_reset_done": PUBLIC,
+    "wagtailadmin_password_reset_complete": PUBLIC,
     # Members
     "members:apply": PUBLIC,
     "members:accept_invitation": PUBLIC,
@@ -77,7 +84,7 @@ URL_POLICY = {
     # Network
     "network:countries": PUBLIC,
     "network:country": PUBLIC,
-    "network:finder": FULL_MEMBER,
+    "network:finder": PUBLIC,  # institutions for everyone; people only for full members (canary crawl checks)
     "network:directory": FULL_MEMBER,
     "network:contact": FULL_MEMBER,
     "network:vcard": FULL_MEMBER,

@@ -12,8 +12,10 @@ English query about the same thing as well as a Spanish one. So every backend se
 
 Stemming is done after lower-casing and before folding because the Spanish Snowball rules read the accents
 ("-ción"); folding afterwards makes the stem the same whether or not the writer typed the accent.
-``snowballstemmer`` is the reference pure-Python implementation of the Snowball algorithms (it uses the C
-``PyStemmer`` when installed): well kept, no service, and the same algorithms PostgreSQL and Elasticsearch ship.
+``snowballstemmer`` is the reference pure-Python implementation of the Snowball algorithms, and uses the C
+``PyStemmer`` (same algorithms, about ten times faster: it matters for ``update_index`` at 50,000 items) when
+installed; no service, and the same algorithms PostgreSQL and Elasticsearch ship. ``analyse`` is memoised because
+Wagtail's indexer reads every field once for the title, once for the body and once for autocomplete.
 """
 
 import re
@@ -78,6 +80,7 @@ def language_of(language_code):
     return code if code in _STEMMERS else None
 
 
+@lru_cache(maxsize=2048)
 def analyse(text, language=None):
     """The text as the index stores it: folded stems in ``language``, or in both languages when unknown."""
     languages = (language,) if language in _STEMMERS else LANGUAGES

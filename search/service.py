@@ -16,14 +16,14 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
 
 from members import access
 from practices.listing import FACETS as LIBRARY_FACETS
-from practices.listing import FacetOption, FacetResult
+from practices.listing import ColumnFacet, FacetOption, FacetResult
 from practices.models import LibraryItemPage, Theme
 from search.analysis import analyse, matching_stems, query_terms
 from search.snippets import highlight_title, snippet
@@ -96,7 +96,7 @@ class LibrarySearch:
         return bool(self.terms)
 
     def visible_items(self):
-        return access.visible(self.request, LibraryItemPage.objects.live())
+        return access.visible(self.request, live_items())
 
     @cached_property
     def ranked_ids(self):
@@ -203,7 +203,7 @@ class LibrarySearch:
             item_ids = self.narrowed(except_facet=facet).values("pk")
             result = FacetResult(param=facet.param, label=facet.label)
             seen = set()
-            for value, label, count in facet.counts(item_ids):
+            for value, label, count in facet_counts(facet, item_ids):
                 seen.add(value)
                 result.options.append(
                     FacetOption(value, label, count, value in chosen, self.toggle_url(facet.param, value))
@@ -323,6 +323,25 @@ class LibrarySearch:
         ]
 
 
+def live_items():
+    """Live library items, without the aliases Wagtail keeps in the other language tree (each item once)."""
+    return LibraryItemPage.objects.live().filter(alias_of__isnull=True)
+
+
+def facet_counts(facet, item_ids):
+    """``[(value, label, count)]`` of one facet over the items the subquery ``item_ids`` selects (one query)."""
+    if not isinstance(facet, ColumnFacet):
+        return facet.counts(item_ids)
+    rows = (
+        LibraryItemPage.objects.filter(pk__in=item_ids, **{f"{facet.column}__isnull": False})
+        .values(facet.column)
+        .annotate(n=Count("pk"))
+        .order_by(("-" if facet.descending else "") + facet.column)
+    )
+    labels = dict(facet.labels() if callable(facet.labels) else facet.labels or {})
+    return [(str(row[facet.column]), str(labels.get(row[facet.column], row[facet.column])), row["n"]) for row in rows]
+
+
 def searchable_text(item):
     """The item's summary, then the text of its body (from the stored JSON: no query, no rendering)."""
     parts = [item.summary or ""]
@@ -348,7 +367,7 @@ def autocomplete_titles(request, prefix, limit=8):
     """Titles of live items the requester may see that start with (or contain words starting with) ``prefix``."""
     if not prefix.strip():
         return []
-    visible_ids = access.visible(request, LibraryItemPage.objects.live()).values("pk")
+    visible_ids = access.visible(request, live_items()).values("pk")
     candidates = LibraryItemPage.objects.filter(pk__in=visible_ids)
     try:
         results = get_search_backend("default").autocomplete(prefix, candidates, operator="and")

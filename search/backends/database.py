@@ -18,6 +18,7 @@ prefix typed as a title begins still matches.
 from functools import lru_cache
 
 from django.db import connection
+from django.db.models import Q
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import PlainText
 
@@ -158,6 +159,30 @@ def _postgres_backend_class():
                     return None
                 return postgres.SearchQuery(lexemes, search_type="raw", config=config)
             return super().build_tsquery_content(query, config=config, invert=invert)
+
+        def search(self, config, start, stop, score_field=None, backend=None):
+            """Match through the GIN indexes: each word in the title *or* the body, every word (AND).
+
+            Wagtail matches ``title || body`` (a vector built per row, which no index can serve); for our
+            queries (words with alternatives, AND-ed) "each word in the title or the body" is the same set and
+            lets PostgreSQL combine the ``title`` and ``body`` GIN indexes. Ranking is Wagtail's.
+            """
+            if self.autocomplete or not isinstance(self.query, PlainText):
+                return super().search(config, start, stop, score_field=score_field, backend=backend)
+            condition = Q()
+            for alternatives in query_terms(self.query.query_string):
+                word = None
+                for alternative in sorted(alternatives):
+                    lexeme = Lexeme(alternative)
+                    word = lexeme if word is None else word | lexeme
+                tsquery = postgres.SearchQuery(word, search_type="raw", config=config)
+                condition &= Q(index_entries__title=tsquery) | Q(index_entries__body=tsquery)
+            if not condition:
+                return super().search(config, start, stop, score_field=score_field, backend=backend)
+            search_query = self.build_tsquery(self.query, config=config)
+            rank_expression = self._build_rank_expression(self.get_search_vectors(search_query), config)
+            queryset = self.queryset.filter(condition)
+            return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
 
     class AutocompleteQueryCompiler(QueryCompiler, postgres.PostgresAutocompleteQueryCompiler):
         autocomplete = True

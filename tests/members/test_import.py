@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from members.models import JoinedVia, Membership, MembershipStatus
 from network.models import Country, Institution
@@ -62,7 +63,7 @@ def test_any_bad_row_imports_nothing_and_every_error_names_its_line(tmp_path, in
         "rosa@example.org,Rosa,Ficticia,GT,Unknown Unit,Fiscal,prosecutor,es,,vetted",
         "juan@example.org,Juan,Ficticio,GT,MP,Fiscal,wizard,kl,,boss",
     )
-    with pytest.raises(CommandError) as failure:
+    with pytest.raises(CommandError) as failure, translation.override("en"):
         call_command("import_members", str(path))
     message = str(failure.value)
     assert "line 3: email" in message
@@ -80,7 +81,7 @@ def test_duplicates_in_the_file_or_the_database_are_errors(tmp_path, institution
     from members.factories import UserFactory
 
     UserFactory(email="pedro.fict@fgr.org.mx")
-    with pytest.raises(CommandError) as failure:
+    with pytest.raises(CommandError) as failure, translation.override("en"):
         call_command("import_members", str(write(tmp_path, GOOD_GT, GOOD_GT, GOOD_MX)))
     assert "line 3: email: same address as line 2" in str(failure.value)
     assert "line 4: email" in str(failure.value)

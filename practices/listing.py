@@ -121,7 +121,8 @@ class ColumnFacet(Facet):
     def clean(self, values):
         values = super().clean(values)
         if self.integer:
-            return [value for value in values if value.isdigit()]
+            # A year, not any number: longer digit strings overflow the database's integers.
+            return [value for value in values if value.isdigit() and len(value) <= 4]
         return values
 
     def filter(self, queryset, values):

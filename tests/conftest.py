@@ -143,7 +143,22 @@ def members_reference_data(db):
     from importlib import import_module
 
     from django.apps import apps
+    from wagtail.models import Collection, Locale, Page
 
+    locale, _created = Locale.objects.get_or_create(language_code="es")
+    if not Page.get_first_root_node():
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
     import_module("network.migrations.0002_countries_and_needs").load(apps, None)
     import_module("members.migrations.0003_specializations_and_languages").load(apps, None)
     import_module("members.migrations.0004_roles").create_roles(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_type_cache():
+    """A transactional test's flush re-creates content types under new ids; forget the ones cached before."""
+    from django.contrib.contenttypes.models import ContentType
+
+    ContentType.objects.clear_cache()
+    yield

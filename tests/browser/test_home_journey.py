@@ -33,6 +33,11 @@ def test_skip_link_moves_keyboard_focus_to_the_main_content(page, home_pages):
 
 
 def test_visitor_reaches_every_section_linked_from_the_main_navigation(page, home_pages):
+    from events.factories import EventIndexPageFactory
+    from practices.factories import LibraryIndexPageFactory
+
+    LibraryIndexPageFactory(parent=home_pages["es"], title="Biblioteca", slug="biblioteca")
+    EventIndexPageFactory(parent=home_pages["es"], title="Eventos", slug="eventos")
     page.goto("/es/")
     links = page.locator("nav.site-nav a")
     targets = [links.nth(i).get_attribute("href") for i in range(links.count())]

@@ -42,7 +42,7 @@ def test_csv_with_an_unknown_address_names_the_line_and_registers_nobody(
     response = second_editor_client.post(
         participants_url, {"action": "register", "register-csv_file": upload}, follow=True
     )
-    assert "Line 2" in response.text
+    assert "Línea 2" in response.text
     assert not EventParticipant.objects.filter(event=past_event).exists()
 
 

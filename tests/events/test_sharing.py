@@ -23,12 +23,12 @@ ANSWERS = {
 
 def test_participant_sees_the_prompt_only_after_the_end_date(participant_client, past_event):
     with time_machine.travel(past_event.end_date - datetime.timedelta(days=1), tick=False):
-        assert "Write your contribution" not in participant_client.get(past_event.url).text
-    assert "Write your contribution" in participant_client.get(past_event.url).text
+        assert "Escribir su aporte" not in participant_client.get(past_event.url).text
+    assert "Escribir su aporte" in participant_client.get(past_event.url).text
 
 
 def test_a_member_who_did_not_take_part_sees_no_prompt(member_client, past_event):
-    assert "Write your contribution" not in member_client.get(past_event.url).text
+    assert "Escribir su aporte" not in member_client.get(past_event.url).text
     assert member_client.get(reverse("events:contribute", args=[past_event.pk])).status_code == 403
 
 
@@ -68,8 +68,8 @@ def test_submitting_needs_a_title_and_two_answers(participant_client, past_event
     url = reverse("events:contribute", args=[past_event.pk])
     response = participant_client.post(url, {"will_apply": "Only one", "visibility": "members", "submit": "1"})
     assert response.status_code == 200
-    assert "Give your contribution a title before submitting it." in response.text
-    assert "Answer at least two of the questions before submitting." in response.text
+    assert "Dé un título a su aporte antes de enviarlo." in response.text
+    assert "Responda al menos dos de las preguntas antes de enviar." in response.text
     assert Contribution.objects.get(author=participant_client.user).status == ContributionStatus.DRAFT
 
 
@@ -87,7 +87,7 @@ def test_submitting_creates_an_experience_in_review_and_confirms_by_email(partic
     assert experience.current_workflow_state is not None
     assert mail.outbox and mail.outbox[-1].to == [participant_client.user.email]
     follow = participant_client.get(url)
-    assert "Submit for review" not in follow.text
+    assert "Enviar a revisión" not in follow.text
 
 
 def test_participants_only_contribution_is_restricted_to_the_event_group(participant_client, past_event, libraries):
@@ -138,7 +138,7 @@ def test_editor_approval_publishes_the_experience_on_the_event_page(
     assert contribution.status == ContributionStatus.PUBLISHED
     page = participant_client.get(past_event.url).text
     assert ANSWERS["title"] in page
-    assert "By a participant" in page
+    assert "Por un participante" in page
 
 
 def test_credited_author_is_named_and_uncredited_is_not(participant_client, past_event, libraries):

@@ -5,9 +5,17 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 from wagtail.models import WorkflowState
 
 from practices.models import CaseStudyPage, GoodPracticePage, LibraryItemPage
+
+
+@pytest.fixture(autouse=True)
+def english_operator():
+    """The command speaks the operator's language; these tests read its English messages."""
+    with translation.override("en"):
+        yield
 
 
 def item(**overrides):

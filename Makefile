@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 MANAGE := $(PY) manage.py
 PYTEST_ARGS ?=
 
-.PHONY: run setup test lint messages bench clean
+.PHONY: run setup test test-suite test-browser lint messages bench clean
 
 $(VENV)/.runtime: requirements.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -32,8 +32,16 @@ lint: $(VENV)/.test
 	$(MANAGE) makemigrations --check --dry-run
 
 ## test: lint, then the whole suite (DATABASE_URL/REDIS_URL when set, SQLite and memory otherwise)
-test: lint
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+test: lint test-suite test-browser
+
+test-suite: $(VENV)/.test
+	$(VENV)/bin/pytest $(PYTEST_ARGS) --ignore=tests/browser
+
+# Each browser journey runs in a process of its own: a journey's live server empties the database when it ends,
+# and Wagtail's process-wide caches would otherwise outlive the rows they describe.
+test-browser: $(VENV)/.test
+	$(VENV)/bin/pytest --collect-only -q tests/browser | grep '::' | while read -r journey; do \
+		$(VENV)/bin/pytest -q -p no:cacheprovider "$$journey" || exit 1; done
 
 ## messages: extract, merge locale/pending/*.json, compile (needs GNU gettext's xgettext)
 messages: $(VENV)/.test

@@ -81,7 +81,8 @@ class LibrarySearch:
     def __init__(self, request, per_page=PER_PAGE):
         self.request = request
         self.per_page = per_page
-        self.query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+        # NUL never belongs in a query, and PostgreSQL refuses it in text.
+        self.query = " ".join(request.GET.get("q", "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
         self.terms = query_terms(self.query)
         self.selected = {facet.param: facet.clean(request.GET.getlist(facet.param)) for facet in FACETS}
         sort = request.GET.get("sort", "relevance")

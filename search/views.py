@@ -42,7 +42,7 @@ def search(request):
 @vary_on_cookie
 def autocomplete(request):
     """Open to everyone: titles of live items the requester may see, as JSON ``{"suggestions": [...]}``."""
-    prefix = request.GET.get("q", "")[:MAX_QUERY_LENGTH]
+    prefix = request.GET.get("q", "").replace("\x00", "")[:MAX_QUERY_LENGTH]
     titles = autocomplete_titles(request, prefix) if len(prefix.strip()) >= AUTOCOMPLETE_MIN_CHARS else []
     response = JsonResponse({"suggestions": titles})
     if access.audience(request).is_authenticated:

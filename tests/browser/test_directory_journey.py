@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def panama_focal_point():
+def panama_focal_point(members_reference_data):
     from members.factories import MembershipFactory
     from network.models import Country, FocalPointDesignation, Institution, InstitutionType, Need
 

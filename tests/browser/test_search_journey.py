@@ -54,7 +54,7 @@ def test_visitor_searches_in_spanish_narrows_by_country_and_opens_a_result(page,
 
 
 def test_autocomplete_suggests_titles_as_the_visitor_types(page, library_items):
-    page.goto("/es/search/")
+    page.goto("/es/buscar/")
     box = page.locator("#search-q")
     box.press_sequentially("Extradi", delay=30)
 

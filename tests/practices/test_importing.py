@@ -2,7 +2,17 @@
 
 import io
 
+import pytest
+from django.utils import translation
+
 from practices.importing import ImportFailed, ImportRun, Progress
+
+
+@pytest.fixture(autouse=True)
+def english_operator():
+    """Errors speak the operator's language; these tests read the English messages."""
+    with translation.override("en"):
+        yield
 
 
 def test_jsonl_records_keep_their_line_numbers_and_blank_lines_count():

@@ -47,7 +47,7 @@ def browser():
 def page(browser, live_server, request):
     """A fresh browser tab (Spanish-speaking visitor) on the live test server; screenshot saved at the end."""
     context = browser.new_context(locale="es-ES", base_url=live_server.url)
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(30_000)  # generous: CI shares two cores
     tab = context.new_page()
     yield tab
     ARTIFACTS.mkdir(exist_ok=True)

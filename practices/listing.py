@@ -158,7 +158,36 @@ FACETS = [
 ]
 
 
-class LibraryListing:
+class FacetLinks:
+    """Shareable links of a faceted page (the library listing, the search page): toggle a value, change page.
+
+    Needs ``request`` and ``selected`` (facet parameter → chosen values); every link drops the page number except
+    :meth:`page_url`, so a new filter starts on page one.
+    """
+
+    def query_with(self, **changes):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        for key, value in changes.items():
+            if value is None:
+                query.pop(key, None)
+            else:
+                query.setlist(key, value if isinstance(value, list) else [value])
+        encoded = query.urlencode()
+        return f"?{encoded}" if encoded else "?"
+
+    def toggle_url(self, param, value):
+        chosen = self.selected[param]
+        values = [v for v in chosen if v != value] if value in chosen else [*chosen, value]
+        return self.query_with(**{param: values or None})
+
+    def page_url(self, number):
+        query = self.request.GET.copy()
+        query["page"] = number
+        return f"?{query.urlencode()}"
+
+
+class LibraryListing(FacetLinks):
     """The listing for one request: what it may see, narrowed by the URL's facets, sorted and paginated."""
 
     def __init__(self, request, index_page=None, per_page=PER_PAGE):
@@ -276,27 +305,6 @@ class LibraryListing:
             for option in facet.options
             if option.selected
         ]
-
-    def query_with(self, **changes):
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        for key, value in changes.items():
-            if value is None:
-                query.pop(key, None)
-            else:
-                query.setlist(key, value if isinstance(value, list) else [value])
-        encoded = query.urlencode()
-        return f"?{encoded}" if encoded else "?"
-
-    def toggle_url(self, param, value):
-        chosen = self.selected[param]
-        values = [v for v in chosen if v != value] if value in chosen else [*chosen, value]
-        return self.query_with(**{param: values or None})
-
-    def page_url(self, number):
-        query = self.request.GET.copy()
-        query["page"] = number
-        return f"?{query.urlencode()}"
 
     @property
     def clear_url(self):

@@ -23,7 +23,7 @@ from wagtail.search.backends import get_search_backend
 
 from members import access
 from practices.listing import FACETS as LIBRARY_FACETS
-from practices.listing import ColumnFacet, FacetOption, FacetResult
+from practices.listing import ColumnFacet, FacetLinks, FacetOption, FacetResult
 from practices.models import LibraryItemPage, Theme
 from search.analysis import analyse, matching_stems, query_terms
 from search.snippets import highlight_title, snippet
@@ -75,7 +75,7 @@ class DirectoryResult:
     position: str
 
 
-class LibrarySearch:
+class LibrarySearch(FacetLinks):
     """The search for one request: ``q``, facets, sort and page from GET, the requester from the session."""
 
     def __init__(self, request, per_page=PER_PAGE):
@@ -286,27 +286,6 @@ class LibrarySearch:
         return access.is_full_member(self.request)
 
     # --- URLs -------------------------------------------------------------------------------------------------------
-
-    def query_with(self, **changes):
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        for key, value in changes.items():
-            if value is None:
-                query.pop(key, None)
-            else:
-                query.setlist(key, value if isinstance(value, list) else [value])
-        encoded = query.urlencode()
-        return f"?{encoded}" if encoded else "?"
-
-    def toggle_url(self, param, value):
-        chosen = self.selected[param]
-        values = [v for v in chosen if v != value] if value in chosen else [*chosen, value]
-        return self.query_with(**{param: values or None})
-
-    def page_url(self, number):
-        query = self.request.GET.copy()
-        query["page"] = number
-        return f"?{query.urlencode()}"
 
     @property
     def previous_url(self):

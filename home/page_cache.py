@@ -16,7 +16,13 @@ What is cached, and for whom (the rules only narrow, never widen, what the apps 
   ``practices.visibility.mark_private``), so such a response is never stored, whoever asked;
 - never the admin, accounts, members, documents (permission-checked downloads) or previews.
 
-The key varies by host, language, path and query string (a shared facet URL is its own entry).
+The key varies by host, language, path and query string (a shared facet URL is its own entry). Only *canonical*
+query strings are cached: parameters the public listings read (:data:`CACHEABLE_PARAMETERS`: search, library and
+events facets, sorting, paging), at most :data:`MAX_PARAMETERS` of them, in a normalised order (``?year=2024&kind=x``
+and ``?kind=x&year=2024`` are one entry). A query string with any other parameter, or too long, is answered
+normally and never stored (``skip``), so nobody can fill the cache with made-up variants of one page. The key is a
+SHA-256 of language, host, path and canonical query: its length is fixed whatever the URL (cache backends warn above
+250 characters, and memcached refuses them).
 
 Invalidation: every entry records the *generation* of the cache when its rendering started. Publishing,
 unpublishing, moving or deleting a page, and saving or deleting any content model (taxonomies, countries,
@@ -30,8 +36,10 @@ The ``X-Enlace-Page-Cache`` response header says ``hit``, ``miss`` (stored) or `
 tests; it reveals nothing about the content.
 """
 
+import hashlib
 import logging
 import time
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -55,6 +63,26 @@ EXCLUDED_PREFIXES = ("/admin/", "/documents/", "/healthz", "/django-admin/")
 # Parts of the path after the language prefix that are never shared between visitors.
 EXCLUDED_SECTIONS = ("accounts/", "members/")
 MAX_QUERY_LENGTH = 1000
+MAX_PARAMETERS = 20
+# The GET parameters public pages read: the search page and the library listing (q, sort, page and every facet of
+# practices.listing.FACETS; tests/security/test_page_cache_variants.py holds this list to them) and the events index.
+# Any other parameter means the URL is not one the site links to: such a response is not stored.
+CACHEABLE_PARAMETERS = frozenset(
+    {
+        "q",
+        "sort",
+        "page",
+        "kind",
+        "country",
+        "crime_type",
+        "exploitation_form",
+        "theme",
+        "technique",
+        "outcome",
+        "year",
+        "language",
+    }
+)
 # Apps whose models are content shown on public pages: any change to them may change any page.
 CONTENT_APPS = {"home", "network", "practices", "events", "wagtailcore", "wagtailimages", "wagtaildocs"}
 # Models of those apps written as a side effect of reading (audit trails) or too often to matter for pages.
@@ -72,7 +100,7 @@ def is_cacheable_request(request):
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
         return False
     path = request.path
-    if path.startswith(EXCLUDED_PREFIXES) or len(request.META.get("QUERY_STRING", "")) > MAX_QUERY_LENGTH:
+    if path.startswith(EXCLUDED_PREFIXES) or canonical_query(request) is None:
         return False
     section = path.lstrip("/").partition("/")[2]
     if section.startswith(EXCLUDED_SECTIONS):
@@ -101,16 +129,26 @@ def is_storable_response(request, response):
     return vary <= {"cookie", "accept-language", "accept-encoding"}
 
 
+def canonical_query(request):
+    """The query string in its one cached form (known parameters sorted by name, values in their order), or
+    ``None`` when the request carries a parameter public pages don't read or is too long to be a link of ours."""
+    query = request.META.get("QUERY_STRING", "")
+    if len(query) > MAX_QUERY_LENGTH:
+        return None
+    try:
+        pairs = parse_qsl(query, keep_blank_values=True, max_num_fields=MAX_PARAMETERS, errors="strict")
+    except ValueError:  # too many fields, or bytes that are not UTF-8
+        return None
+    if any(name not in CACHEABLE_PARAMETERS for name, _value in pairs):
+        return None
+    return urlencode(sorted(pairs, key=lambda pair: pair[0]))
+
+
 def page_key(request):
-    return ":".join(
-        [
-            KEY_PREFIX,
-            get_language() or "",
-            request.get_host(),
-            iri_to_uri(request.path),
-            request.META.get("QUERY_STRING", ""),
-        ]
-    )
+    """A fixed-length key for this request's page: language, host, path and canonical query, hashed."""
+    parts = [get_language() or "", request.get_host(), iri_to_uri(request.path), canonical_query(request) or ""]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return f"{KEY_PREFIX}:{digest}"
 
 
 def invalidate_all_pages():

@@ -121,7 +121,9 @@ def remove_roles(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("members", "0003_specializations_and_languages"),
-        ("wagtailcore", "0045_assign_unlock_grouppagepermission"),
+        # GroupPagePermission.permission (a foreign key to auth.Permission) exists from 0085 and replaces
+        # permission_type, which stays NOT NULL until 0090 removes it: the grants below need 0090.
+        ("wagtailcore", "0090_remove_grouppagepermission_permission_type"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("wagtailimages", "0027_image_description"),

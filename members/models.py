@@ -453,3 +453,48 @@ class Invitation(models.Model):
     @property
     def is_usable(self):
         return self.accepted_at is None and self.expires_at > timezone.now()
+
+
+class OutgoingEmail(models.Model):
+    """One e-mail Enlace wrote to a member (or an invited person), kept until it is delivered.
+
+    :func:`members.emails.send_to_member` renders the message, records it here and sends it at once; when the mail
+    server is down the action that wrote it still succeeds, and ``send_pending_emails`` (cron, every few minutes)
+    sends it again with growing delays, giving up after ``MAX_ATTEMPTS``. Once delivered, the body (which may hold
+    a one-time link) is erased and the row kept a while as a record of delivery.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="outgoing_emails",
+        help_text=_("The member written to, when the e-mail goes to their own address."),
+    )
+    to = models.EmailField(_("to"))
+    template = models.CharField(_("message"), max_length=200)
+    language = models.CharField(_("language"), max_length=8)
+    subject = models.CharField(_("subject"), max_length=400)
+    body = models.TextField(_("body"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        indexes = [models.Index(fields=["status", "next_attempt_at"], name="members_outgoing_due")]
+
+    def __str__(self):
+        return f"{self.template} ({self.get_status_display()})"

@@ -10,11 +10,12 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from events.forms import InviteParticipantForm, RegisterParticipantsForm
 from events.models import EventInvitation, EventPage, EventParticipant
-from events.participants import register, register_emails
+from events.participants import RegistrationFailed, members_listed, register_all
 
 
 def editable_event(request, pk):
@@ -52,6 +53,36 @@ def invite(event, form, invited_by):
     return invitation, True
 
 
+def register_participants(request, event, form):
+    """Register the members chosen in ``form`` and those its lists of addresses give, and tell the editor.
+
+    All or nothing: when a listed line is not a member's address, every such line is shown on its field, with
+    its line number, and nobody is registered. Returns whether the registration was made.
+    """
+    try:
+        listed = members_listed(form.address_lists())
+    except RegistrationFailed as failed:
+        for name, failure in failed.failures.items():
+            for error in failure.errors:
+                form.add_error(name, str(error))
+        messages.error(request, _("Nobody was registered: correct the lines shown below and try again."))
+        return False
+    registration = register_all(event, [*form.cleaned_data["members"], *listed], registered_by=request.user)
+    messages.success(request, _("%(count)d participants registered.") % {"count": len(registration.registered)})
+    if registration.already:
+        already = len(registration.already)
+        messages.info(
+            request,
+            ngettext(
+                "%(count)d person listed was a participant already.",
+                "%(count)d people listed were participants already.",
+                already,
+            )
+            % {"count": already},
+        )
+    return True
+
+
 @require_http_methods(["GET", "POST"])
 def participants(request, pk):
     """Editors of the event: list, register, invite and remove its participants."""
@@ -63,19 +94,8 @@ def participants(request, pk):
         action = request.POST.get("action")
         if action == "register":
             register_form = RegisterParticipantsForm(request.POST, request.FILES, prefix="register")
-            if register_form.is_valid():
-                for user in register_form.cleaned_data["members"]:
-                    register(original, user, registered_by=request.user)
-                text = "\n".join(
-                    filter(None, [register_form.cleaned_data["emails"], register_form.cleaned_data["csv_file"]])
-                )
-                result = register_emails(original, text, request.user)
-                if result.ok:
-                    count = len(register_form.cleaned_data["members"]) + len(result.registered)
-                    messages.success(request, _("%(count)d participants registered.") % {"count": count})
-                    return redirect("events_admin:participants", pk=event.pk)
-                for line, error in result.errors:
-                    messages.error(request, _("Line %(line)d: %(error)s") % {"line": line, "error": error})
+            if register_form.is_valid() and register_participants(request, original, register_form):
+                return redirect("events_admin:participants", pk=event.pk)
         elif action == "invite":
             invite_form = InviteParticipantForm(request.POST, prefix="invite")
             if invite_form.is_valid():

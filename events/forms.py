@@ -77,7 +77,11 @@ class RegisterParticipantsForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("One address per line, or paste the first column of a spreadsheet."),
     )
-    csv_file = forms.FileField(label=_("Or a CSV file of e-mail addresses"), required=False)
+    csv_file = forms.FileField(
+        label=_("Or a CSV file of e-mail addresses"),
+        required=False,
+        help_text=_("The addresses in a column titled “email” or “correo”, or in the first column."),
+    )
 
     def __init__(self, *args, **kwargs):
         from django.contrib.auth import get_user_model
@@ -96,6 +100,10 @@ class RegisterParticipantsForm(forms.Form):
             return upload.read().decode("utf-8-sig")
         except UnicodeDecodeError as error:
             raise forms.ValidationError(_("The file must be a CSV saved as UTF-8.")) from error
+
+    def address_lists(self):
+        """The lists of addresses given, by the name of their field (where their line-numbered errors go)."""
+        return {name: self.cleaned_data[name] for name in ("emails", "csv_file") if self.cleaned_data.get(name)}
 
 
 class InviteParticipantForm(forms.Form):

@@ -6,13 +6,21 @@ the table into the group; the signal handlers in :mod:`events.signals` call it o
 admin, the CSV import, invitations and the demo all keep the two in step.
 """
 
+import csv
+import io
+from dataclasses import dataclass, field
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 
 from events.models import EventParticipant
+from practices.importing import ImportFailed, ImportRun, Record
 
 
 def participants_group_name(event):
@@ -59,57 +67,104 @@ def register(event, user, registered_by=None, invited_at=None):
     )
 
 
-class RegistrationResult:
-    """What a bulk registration did, line by line, for the editor who ran it."""
+@dataclass
+class Registration:
+    """What one registration did, for the editor who ran it: who became a participant, who already was."""
 
-    def __init__(self):
-        self.registered = []
-        self.already = []
-        self.errors = []  # (line number, message)
-
-    @property
-    def ok(self):
-        return not self.errors
+    registered: list = field(default_factory=list)
+    already: list = field(default_factory=list)
 
 
-def parse_emails(text):
-    """``(line number, e-mail)`` for each non-empty line of a pasted list or a CSV (first column; a header line
-    reading "email" or "e-mail" is skipped)."""
-    import csv
-    import io
+def register_all(event, users, registered_by):
+    """Register every user in ``users`` (each once, whatever the repeats) in one transaction: all or none."""
+    registration = Registration()
+    seen = set()
+    with transaction.atomic():
+        for user in users:
+            if user.pk in seen:
+                continue
+            seen.add(user.pk)
+            participation, created = register(event, user, registered_by=registered_by)
+            (registration.registered if created else registration.already).append(participation)
+    return registration
 
-    rows = []
-    for number, row in enumerate(csv.reader(io.StringIO(text)), start=1):
-        value = (row[0] if row else "").strip().lower()
-        if not value or (number == 1 and value in {"email", "e-mail", "correo", "correo electrónico"}):
-            continue
-        rows.append((number, value))
-    return rows
+
+#: Titles that make the first line of a list a header; the column so titled holds the addresses.
+EMAIL_COLUMN_TITLES = {"email", "e-mail", "email address", "e-mail address", "correo", "correo electrónico"}
 
 
-@transaction.atomic
-def register_emails(event, text, registered_by):
-    """Register the members whose e-mail addresses are listed in ``text``; unknown addresses are reported with
-    their line number and nothing is registered unless every line is valid."""
-    from django.core.exceptions import ValidationError
-    from django.core.validators import validate_email
+def listed_addresses(run, text):
+    """A :class:`~practices.importing.Record` ``{"email": …}`` for each address listed in ``text``.
 
-    result = RegistrationResult()
-    rows = parse_emails(text)
-    users = {user.email.lower(): user for user in get_user_model().objects.filter(email__in=[e for _n, e in rows])}
-    for number, email in rows:
+    ``text`` is a CSV file or a pasted list (one address per line, or the first column of a spreadsheet). Editors
+    export such lists from many tools, so a header is optional: when a cell of the first line is a known title
+    ("email", "correo"…), that column holds the addresses; otherwise the first column does and line 1 is the
+    first address. Lines are numbered as the editor's file shows them; unreadable lines are errors in ``run``.
+    """
+    try:
+        first_line = [cell.strip() for cell in next(csv.reader(io.StringIO(text)), [])]
+    except csv.Error:
+        first_line = None  # unreadable: the framework reports it below, with its line
+    column = next((cell for cell in first_line or [] if cell.lower() in EMAIL_COLUMN_TITLES), None)
+    if column is None and first_line and first_line[0]:
+        column = first_line[0]  # no header: the CSV reader takes the first address for the column's title
+        yield Record(1, {"email": column})
+    elif column is None and first_line is not None and text.strip():
+        run.error(1, _("no e-mail address in the first column, and no column titled “email” or “correo”"))
+        return
+    # The csv module skips empty lines without a row, and the framework then numbers the next row one line too
+    # early; a space keeps every line a row of its own (blank, so not yielded) and the numbers right.
+    kept_blank = "".join(line if line.strip("\r\n") else " " + line for line in text.splitlines(keepends=True))
+    for record in run.read(io.StringIO(kept_blank), "csv"):
+        yield Record(record.line, {"email": record.data.get(column, "")})
+
+
+class RegistrationFailed(Exception):
+    """Some listed lines are not the address of a member: nobody was registered.
+
+    ``failures`` maps the name of each list with errors to its :class:`~practices.importing.ImportFailed`.
+    """
+
+    def __init__(self, failures):
+        self.failures = failures
+        super().__init__("\n".join(f"{name}: {failed}" for name, failed in failures.items()))
+
+
+def members_listed(address_lists):
+    """The accounts whose addresses ``address_lists`` (``{name: text}``) give, in the order listed.
+
+    Uses the project's import framework (:mod:`practices.importing`): every line that is not an address, or
+    whose address no account has, is reported with its line, and :class:`RegistrationFailed` is raised with all
+    of them, so the editor fixes the whole list at once and nothing is registered from a list half right.
+    Addresses are matched whatever their case; an address listed twice is one person.
+    """
+    runs, listed = {}, []
+    for name, text in address_lists.items():
+        run = runs[name] = ImportRun()
+        for record in listed_addresses(run, text):
+            address = (run.require(record, "email") or "").lower()
+            if not address:
+                continue
+            try:
+                validate_email(address)
+            except ValidationError:
+                run.error(record.line, _("“%(address)s” is not a valid e-mail address") % {"address": address})
+                continue
+            listed.append((run, record.line, address))
+    accounts = get_user_model().objects.annotate(address=Lower("email"))
+    by_address = {user.address: user for user in accounts.filter(address__in={address for *_, address in listed})}
+    users = []
+    for run, line, address in listed:
+        if address in by_address:
+            users.append(by_address[address])
+        else:
+            run.error(line, _("no member has the address %(address)s: invite them below") % {"address": address})
+    failures = {}
+    for name, run in runs.items():
         try:
-            validate_email(email)
-        except ValidationError:
-            result.errors.append((number, _("“%(value)s” is not an e-mail address.") % {"value": email}))
-            continue
-        if email not in users:
-            result.errors.append(
-                (number, _("No member has the address %(email)s: send them an invitation instead.") % {"email": email})
-            )
-    if result.errors:
-        return result
-    for _number, email in rows:
-        participation, created = register(event, users[email], registered_by=registered_by)
-        (result.registered if created else result.already).append(participation)
-    return result
+            run.raise_if_errors()
+        except ImportFailed as failed:
+            failures[name] = failed
+    if failures:
+        raise RegistrationFailed(failures)
+    return users

@@ -12,8 +12,7 @@ from django.utils import translation
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
-# members.emails renders "members/email/<name>"; our templates live in templates/events/email/.
-TEMPLATES_FROM_MEMBERS = "../../events/email/"
+TEMPLATE_FOLDER = "events/email"
 
 
 def language_of(user):
@@ -31,14 +30,15 @@ def send_to(user, template, context):
     """Send ``templates/events/email/<template>_{subject,message}.txt`` through the members' e-mail helper (which
     renders it in the member's language).
 
-    Returns ``None`` on success, or the error text (never raises: nothing the user did must be lost to it).
+    Returns ``None`` on success, or the error text (never raises: nothing the user did must be lost to it). The
+    attempt is recorded on the record it is about (:func:`record_attempt`), so the helper's own retry is not used.
     """
     try:
         from members.emails import send_to_member
 
-        send_to_member(user, f"{TEMPLATES_FROM_MEMBERS}{template}", context)
+        send_to_member(user, template, context, folder=TEMPLATE_FOLDER, retry=False)
     except Exception as error:  # noqa: BLE001 - any transport failure is recorded and retried
-        logger.warning("events e-mail %s to user %s failed: %s", template, user.pk, error)
+        logger.warning("events e-mail %s to user %s failed: %s", template, user.pk, error.__class__.__name__)
         return str(error) or error.__class__.__name__
     return None
 

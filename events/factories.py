@@ -24,6 +24,7 @@ from events.models import (
 from members.access import Visibility
 from members.factories import UserFactory
 from network.models import Country
+from practices.factories import LibraryItemPageFactory
 
 
 class EventIndexPageFactory(wagtail_factories.PageFactory):
@@ -51,16 +52,8 @@ class EventPageFactory(wagtail_factories.PageFactory):
     summary = "Three days on mutual legal assistance and joint investigations."
     visibility = Visibility.PUBLIC
 
-    @factory.post_generation
-    def publish(obj, create, extracted, **kwargs):
-        if not create:
-            return
-        if extracted is False:
-            obj.live = False
-            obj.save_revision()
-            obj.save()
-        else:
-            obj.save_revision().publish()
+    # Publish a revision (or, with ``publish=False``, save a draft one), exactly as library items are.
+    publish = LibraryItemPageFactory.publish
 
 
 class EventMaterialFactory(DjangoModelFactory):

@@ -41,6 +41,12 @@ def test_anyone_reads_a_public_event_with_its_programme(client, past_event):
     assert "Ana Ruiz (fictional)" in response.text
 
 
+def test_a_draft_event_is_not_served(client, event_indexes):
+    draft = EventPageFactory(parent=event_indexes["es"], title="Draft meeting", publish=False)
+    assert not draft.live and draft.latest_revision is not None
+    assert client.get(draft.url).status_code == 404
+
+
 def test_members_only_event_sends_anonymous_visitors_to_sign_in(client, event_indexes):
     event = EventPageFactory(parent=event_indexes["es"], visibility="members", title="Closed meeting")
     response = client.get(event.url)

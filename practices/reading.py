@@ -2,61 +2,253 @@
 
 Related items and language versions are filtered by ``members.access.visible`` like every listing: a link to an
 item the reader may not open is not shown at all (its title would already say too much).
+
+Cost. The page costs a fixed number of queries whatever the size of the library: the five taxonomies in one
+``UNION ALL`` query, attachments, aggregates, the editors' related choices, one ranking query for the items
+sharing themes or countries (counted through the join tables' ``(term, item)`` indexes, limited in the
+database), and one query for the language versions (which also brings the item's own locale).
+
+Caching, only what may be shared safely:
+
+- *Reading links* (related items and language versions): cached per item, language and
+  :attr:`members.access.Audience.cache_key` (``public``, or members of given groups), so a list computed for
+  members is never shown to an anonymous reader, and stamped with the site's content generation
+  (``home.page_cache``), which every publication and content change raises;
+- *Rendered fragments* of the item's own text (taxonomy, body, lessons, sources, attachments, a case's
+  aggregates): only for **public** items, never in previews, keyed by item, revision, language and generation
+  (:func:`fragment_key`, used by ``{% library_fragment %}``). Members-only and restricted items are rendered
+  every time.
 """
 
-from django.db.models import Count, Q
-from django.utils import timezone
+from dataclasses import dataclass
 
-from members.access import visible
+from django.core.cache import cache
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
+
+from home.page_cache import GENERATION_KEY
+from members.access import Visibility, audience, visibility_filter, visible
 from practices.models import LibraryItemPage
 
 RELATED_LIMIT = 5
+READING_CACHE_SECONDS = 300
+TAXONOMIES = ["countries", "crime_types", "exploitation_forms", "techniques", "themes"]
 
 
-def related_items(request, item):
-    """The editors' chosen related items first, then others sharing themes or countries; visible and live only."""
-    candidates = visible(request, LibraryItemPage.objects.live().filter(alias_of__isnull=True).exclude(pk=item.pk))
+@dataclass(frozen=True)
+class ReadingLink:
+    """A link to another item, as the page shows it (plain values: cheap to cache)."""
+
+    url: str
+    title: str
+    kind: str
+    language_code: str
+    language_name: str
+
+
+def related_items(request, item, theme_ids=None, country_ids=None):
+    """The editors' chosen related items first, then others sharing themes or countries; visible and live only.
+
+    Two queries whatever the size of the library: the chosen ones, then the others ranked by the number of
+    themes and countries they share (correlated counts over the join tables' ``(term, item)`` indexes, only for
+    items sharing at least one term) and cut to what is missing by the database.
+    """
+    candidates = visible(
+        request, LibraryItemPage.objects.live().filter(alias_of__isnull=True).exclude(pk=item.pk)
+    ).select_related("locale")
+    through = LibraryItemPage.related_practices.through
     chosen = list(
-        LibraryItemPage.objects.filter(
-            pk__in=candidates.filter(pk__in=item.related_practices.values("pk")).values("pk")
+        candidates.filter(
+            pk__in=through.objects.filter(from_libraryitempage_id=item.pk).values("to_libraryitempage_id")
         ).order_by("title")[:RELATED_LIMIT]
     )
     missing = RELATED_LIMIT - len(chosen)
     if missing <= 0:
         return chosen
-    theme_ids = [theme.pk for theme in item.themes.all()]
-    country_ids = [country.pk for country in item.countries.all()]
+    if theme_ids is None:
+        theme_ids = list(item.themes.values_list("pk", flat=True))
+    if country_ids is None:
+        country_ids = list(item.countries.values_list("pk", flat=True))
     if not theme_ids and not country_ids:
         return chosen
+    sharing_terms = Q()
+    score = Value(0, output_field=IntegerField())
+    for relation, ids in (("themes", theme_ids), ("countries", country_ids)):
+        if not ids:
+            continue
+        join = getattr(LibraryItemPage, relation).through
+        term = f"{getattr(LibraryItemPage, relation).field.m2m_reverse_field_name()}_id"
+        rows = join.objects.filter(**{f"{term}__in": ids})
+        sharing_terms |= Q(pk__in=rows.values("libraryitempage_id"))
+        shared = (
+            rows.filter(libraryitempage_id=OuterRef("pk"))
+            .order_by()
+            .values("libraryitempage_id")
+            .annotate(n=Count("*"))
+            .values("n")
+        )
+        score = score + Coalesce(Subquery(shared, output_field=IntegerField()), 0)
     sharing = (
-        LibraryItemPage.objects.filter(pk__in=candidates.values("pk"))
+        candidates.filter(sharing_terms)
         .exclude(pk__in=[c.pk for c in chosen])
-        .filter(Q(themes__in=theme_ids) | Q(countries__in=country_ids))
-        .annotate(shared=Count("pk"))
-        .order_by("-shared", "-first_published_at")[:missing]
+        .annotate(shared=score)
+        .order_by("-shared", "-first_published_at", "-pk")[:missing]
     )
     return chosen + list(sharing)
 
 
 def language_versions(request, item):
-    """The item's live translations the reader may see, with their language code."""
-    translations = item.get_translations().live().select_related("locale")
-    translations = LibraryItemPage.objects.filter(pk__in=translations.values("pk"))
-    return list(visible(request, translations).select_related("locale"))
+    """The item's live translations the reader may see (with their locale), in one query.
+
+    The same query brings the item's own locale, which the page shows (``lang``), so it is not fetched again.
+    """
+    rows = (
+        LibraryItemPage.objects.filter(translation_key=item.translation_key, alias_of__isnull=True)
+        .filter(Q(pk=item.pk) | (Q(live=True) & visibility_filter(request)))
+        .select_related("locale")
+        .order_by("locale__language_code", "pk")
+    )
+    if audience(request).group_ids:
+        rows = rows.distinct()
+    versions = []
+    for row in rows:
+        if row.pk == item.pk:
+            item.locale = row.locale
+        else:
+            versions.append(row)
+    return versions
+
+
+def link(request, page):
+    locale = page.locale
+    return ReadingLink(
+        url=page.get_url(request) or "",
+        title=page.title,
+        kind=str(page.get_kind_display()),
+        language_code=locale.language_code,
+        language_name=str(locale.get_display_name()),
+    )
+
+
+def reading_links(request, item, taxonomy):
+    """``(generation, (related, versions, own language code))``: :class:`ReadingLink` lists, cached as the module
+    says, and the site's content generation they were computed for (read in the same cache round trip)."""
+    key = f"library-reading:{item.pk}:{get_language()}:{audience(request).cache_key}"
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY) or 0
+    entry = found.get(key)
+    if entry is not None and entry[0] == generation:
+        return generation, entry[1]
+    related = related_items(
+        request,
+        item,
+        theme_ids=[term.pk for term in taxonomy.themes],
+        country_ids=[term.pk for term in taxonomy.countries],
+    )
+    versions = language_versions(request, item)
+    value = (
+        [link(request, page) for page in related],
+        [link(request, version) for version in versions],
+        item.locale.language_code,
+    )
+    if not getattr(request, "is_preview", False):
+        cache.set(key, (generation, value), READING_CACHE_SECONDS)
+    return generation, value
+
+
+class Taxonomy:
+    """The item's five taxonomies, fetched together in one query, and only if a template asks for them."""
+
+    def __init__(self, item):
+        self.item = item
+
+    @cached_property
+    def terms(self):
+        queries = []
+        for relation in TAXONOMIES:
+            field = LibraryItemPage._meta.get_field(relation)
+            model = field.related_model
+            key = "code" if relation == "countries" else "slug"
+            queries.append(
+                model.objects.filter(library_items=self.item.pk)
+                .annotate(relation=Value(relation))
+                .values_list("relation", "pk", "name_es", "name_en", key, "sort_order")
+                .order_by()
+            )
+        rows = sorted(queries[0].union(*queries[1:], all=True), key=lambda row: (row[0], row[5], row[4]))
+        terms = {relation: [] for relation in TAXONOMIES}
+        for relation, pk, name_es, name_en, key, sort_order in rows:
+            model = LibraryItemPage._meta.get_field(relation).related_model
+            values = {"pk": pk, "name_es": name_es, "name_en": name_en, "sort_order": sort_order}
+            values["code" if relation == "countries" else "slug"] = key
+            terms[relation].append(model(**values))
+        return terms
+
+    def __getattr__(self, relation):
+        if relation in TAXONOMIES:
+            return self.terms[relation]
+        raise AttributeError(relation)
+
+
+class Deferred:
+    """A list computed the first time a template looks at it (so a cached fragment costs no query)."""
+
+    def __init__(self, compute):
+        self.compute = compute
+
+    @cached_property
+    def value(self):
+        return list(self.compute())
+
+    def __iter__(self):
+        return iter(self.value)
+
+    def __len__(self):
+        return len(self.value)
+
+    def __bool__(self):
+        return bool(self.value)
+
+    def __getitem__(self, index):
+        return self.value[index]
+
+    def __eq__(self, other):
+        return self.value == list(other)
+
+    __hash__ = None
+
+
+def fragment_key(request, item, generation):
+    """The cache key part for the item's rendered fragments, or ``None`` when they must not be cached.
+
+    Only public items outside previews; the key holds the item, its live revision, the language and the site's
+    content ``generation`` (raised by every publication and content change).
+    """
+    if item.visibility != Visibility.PUBLIC or getattr(request, "is_preview", False):
+        return None
+    return f"{item.pk}:{item.live_revision_id or item.latest_revision_id or 0}:{get_language()}:{generation}"
 
 
 def item_context(request, item):
-    """Template context for any library item page (the taxonomy lists are prefetched once each)."""
+    """Template context for any library item page (queries only for what the page actually renders)."""
+    taxonomy = Taxonomy(item)
+    generation, (related, versions, language_code) = reading_links(request, item, taxonomy)
     return {
-        "countries": list(item.countries.all()),
-        "crime_types": list(item.crime_types.all()),
-        "exploitation_forms": list(item.exploitation_forms.all()),
-        "techniques": list(item.techniques.all()),
-        "themes": list(item.themes.all()),
-        "attachments": list(item.attachments.select_related("document")),
-        "party_aggregates": list(item.party_aggregates.select_related("nationality")),
-        "related_items": related_items(request, item),
-        "language_versions": language_versions(request, item),
+        "taxonomy": taxonomy,
+        "countries": Deferred(lambda: taxonomy.countries),
+        "crime_types": Deferred(lambda: taxonomy.crime_types),
+        "exploitation_forms": Deferred(lambda: taxonomy.exploitation_forms),
+        "techniques": Deferred(lambda: taxonomy.techniques),
+        "themes": Deferred(lambda: taxonomy.themes),
+        "attachments": Deferred(lambda: item.attachments.select_related("document")),
+        "party_aggregates": Deferred(lambda: item.party_aggregates.select_related("nationality")),
+        "related_items": related,
+        "language_versions": versions,
+        "item_language": language_code,
+        "fragment_key": fragment_key(request, item, generation),
         "citation_url": item.get_full_url(request),
         "consulted_on": timezone.localdate(),
     }

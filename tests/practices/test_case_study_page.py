@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from practices.factories import CaseStudyPageFactory, GoodPracticePageFactory
@@ -81,15 +82,23 @@ def test_case_page_has_a_print_stylesheet(client, case):
 
 
 def queries_for(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
+    """SQL queries of the page with its cached fragments and links dropped, then with them in the cache."""
+    from django.core.cache import cache
+
+    counts = []
+    cache.clear()
+    for _attempt in ("cold", "warm"):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    return counts
 
 
 def test_case_page_runs_a_constant_number_of_queries(client, case, library, settings):
     settings.ENLACE_PAGE_CACHE_SECONDS = 0
     client.get(case.url)
     small = queries_for(client, case.url)
+    assert small[1] < small[0]  # the public item's fragments and links come from the cache
     for n in range(8):
         CaseStudyPageFactory(
             parent=library["es"], title=f"Relacionado {n}", countries=["MX"], themes=["case_management"]
@@ -100,3 +109,29 @@ def test_case_page_runs_a_constant_number_of_queries(client, case, library, sett
     case.countries.add(*case.countries.model.objects.all()[:6])
     case.save()
     assert queries_for(client, case.url) == small
+
+
+def test_members_related_links_cached_for_a_member_never_reach_an_anonymous_reader(member_client, case, library):
+    CaseStudyPageFactory(
+        parent=library["es"], title="Caso reservado relacionado", countries=["GT"], visibility="members"
+    )
+    assert "Caso reservado relacionado" in member_client.get(case.url).content.decode()  # cached for members
+
+    assert "Caso reservado relacionado" not in Client().get(case.url).content.decode()
+
+
+def test_a_members_only_item_is_rendered_afresh_every_time(member_client, library):
+    case = CaseStudyPageFactory(parent=library["es"], title="Caso reservado", visibility="members")
+    member_client.get(case.url)
+    type(case).objects.filter(pk=case.pk).update(challenges="<p>Texto corregido sin señal.</p>")
+
+    assert "Texto corregido sin señal." in member_client.get(case.url).content.decode()
+
+
+def test_changing_a_public_item_refreshes_its_cached_text(client, case):
+    assert "Plazos distintos en cada país." in client.get(case.url).content.decode()
+    case.challenges = "<p>Plazos armonizados.</p>"
+    case.save()
+
+    html = client.get(case.url).content.decode()
+    assert "Plazos armonizados." in html and "Plazos distintos en cada país." not in html

@@ -8,7 +8,10 @@ share and whether they work in the requested language (or one of the asking memb
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+
+from members.models import Membership
 
 from .directory import active_designations, directory_entries, focal_point_for
 from .models import Country, CountrySheet, Institution, Need, NeedGuidance
@@ -95,17 +98,31 @@ def rank_members(country, need, *, asker=None, language=None, limit=OTHER_MEMBER
 
     spec_ids = list(asker.specializations.values_list("pk", flat=True)) if asker is not None else []
     if language:
-        language_filter = Q(languages__code=language)
+        language_rows = Membership.languages.through.objects.filter(workinglanguage__code=language)
     elif asker is not None:
-        language_filter = Q(languages__in=asker.languages.all())
+        asker_languages = Membership.languages.through.objects.filter(membership_id=asker.pk)
+        language_rows = Membership.languages.through.objects.filter(
+            workinglanguage_id__in=asker_languages.values("workinglanguage_id")
+        )
     else:
-        language_filter = Q(pk__in=[])
+        language_rows = Membership.languages.through.objects.none()
+    # One correlated count per listed member of the country, each read from a join table's unique
+    # (membership, term) index: no row multiplication between the two relations, no DISTINCT over a join.
+    specialization_rows = Membership.specializations.through.objects.filter(specialization_id__in=spec_ids)
     others = (
         entries.exclude(designated)
         .annotate(
-            specialization_match=Count("specializations", filter=Q(specializations__in=spec_ids), distinct=True),
-            language_match=Count("languages", filter=language_filter, distinct=True),
+            specialization_match=matches(specialization_rows),
+            language_match=matches(language_rows),
         )
         .order_by("-specialization_match", "-language_match", "user__last_name", "user__first_name", "pk")[:limit]
     )
     return focal_points, list(others)
+
+
+def matches(rows):
+    """How many of ``rows`` (a join table's rows, already narrowed to the wanted terms) belong to each membership."""
+    counted = (
+        rows.filter(membership_id=OuterRef("pk")).order_by().values("membership_id").annotate(n=Count("*")).values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)

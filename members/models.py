@@ -60,6 +60,8 @@ class User(AbstractUser):
         verbose_name = _("account")
         verbose_name_plural = _("accounts")
         ordering = ["last_name", "first_name"]
+        # The directory's default order and the finder's tie-break sort 20,000 members by name.
+        indexes = [models.Index(fields=["last_name", "first_name"], name="members_user_name")]
 
     def __str__(self):
         return self.get_full_name() or self.email
@@ -200,7 +202,7 @@ class Membership(models.Model):
         _("status"), max_length=20, choices=MembershipStatus.choices, default=MembershipStatus.APPLICANT, db_index=True
     )
     vetted_until = models.DateField(_("vetted until"), null=True, blank=True)
-    vetted_at = models.DateTimeField(_("vetted on"), null=True, blank=True)
+    vetted_at = models.DateTimeField(_("vetted on"), null=True, blank=True, db_index=True)
     status_changed_at = models.DateTimeField(_("status changed on"), default=timezone.now)
     joined_via = models.CharField(
         _("joined via"), max_length=20, choices=JoinedVia.choices, default=JoinedVia.APPLICATION

@@ -46,9 +46,6 @@ WITHOUT_INDEX = {
     # Reference tables of a few dozen to a few hundred rows: a scan is cheaper than an index lookup.
     "network.Country.sort_order": "reference table (tens of rows)",
     "network.Institution.name": "reference table (hundreds of rows); the join decides the plan",
-    # Gaps reported to their owner (members): the directory sorts 20,000 memberships by these.
-    "members.User.last_name": "GAP: directory default order; wants Index(last_name, first_name) on User",
-    "members.Membership.vetted_at": "GAP: directory 'verified on' sort; wants db_index on vetted_at",
 }
 
 

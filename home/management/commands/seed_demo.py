@@ -1,5 +1,6 @@
 """Load the demo content every app contributes, idempotently: a second run changes nothing and says so."""
 
+import time
 from importlib import import_module
 
 from django.core.management.base import BaseCommand
@@ -33,6 +34,7 @@ class DemoReport:
         self.style = style
         self.changes = 0
         self.accounts = []
+        self.step_started = time.monotonic()
 
     def count(self, changed, what):
         if changed:
@@ -49,9 +51,19 @@ class DemoReport:
         self.accounts.append((role, email, password))
 
     def progress(self, done, total, what):
-        """One line, rewritten in place, for long scale steps: ``  12000/50000 library items (24%)``."""
+        """A progress bar, rewritten in place, for long scale steps, with the rate and the time left:
+        ``  [#######-------------------]  12000/50000 library items (24%)  410/s, 1 min 33 s left``."""
+        elapsed = time.monotonic() - self.step_started
+        width = 28
+        filled = width * done // max(total, 1)
+        line = f"\r  [{'#' * filled}{'-' * (width - filled)}]  {done}/{total} {what} ({100 * done // max(total, 1)}%)"
+        if elapsed > 0 and done > 0:
+            rate = done / elapsed
+            left = int((total - done) / rate)
+            line += f"  {rate:.0f}/s, "
+            line += f"{left // 60} min {left % 60} s left" if done < total else f"{elapsed:.0f} s"
         ending = "\n" if done >= total else ""
-        self.stdout.write(f"\r  {done}/{total} {what} ({100 * done // max(total, 1)}%)", ending=ending)
+        self.stdout.write(line, ending=ending)
         self.stdout.flush()
 
 
@@ -93,8 +105,16 @@ class Command(BaseCommand):
                 self.stdout.write(_("Scale: %(module)s skipped (app not installed).") % {"module": module})
                 continue
             self.stdout.write(self.style.MIGRATE_HEADING(_("Scale data: %(step)s") % {"step": module}))
+            report.step_started = time.monotonic()
             import_module(module).seed(report, count)
         if any((options.get(option) or 0) > 0 for option, _module in SCALE_STEPS):
+            from django.db import connection
+
             from home.page_cache import invalidate_all_pages
 
             invalidate_all_pages()  # bulk writes send no signals
+            # Fresh planner statistics: after tens of thousands of rows written in bulk, PostgreSQL's estimates
+            # (autovacuum analyses later) and SQLite's (only ever on request) would still describe empty tables,
+            # and the planner picks nested loops over the whole library (65 ms instead of 11 ms for the listing).
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")

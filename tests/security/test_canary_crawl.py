@@ -3,10 +3,13 @@
 Planted in a members-only case study, a document attached to it, a participants-only event material and a
 directory entry. The site is then crawled as an anonymous visitor, an applicant and a vetted member without MFA,
 following links, the sitemap, feeds, search, autocomplete, iCal, error pages, every document URL and the canary's
-own contact URL. Finally a full member reads the restricted page with the page cache on, and an anonymous visitor
-asks for the same URLs right after.
+own contact URL, and every chooser of the Wagtail admin (pages, documents, images, snippets, tasks: listed from the
+resolver, so a chooser added later is probed too) with the planted objects' identifiers and the canary's words.
+Finally a full member reads the restricted page with the page cache on, and an anonymous visitor asks for the same
+URLs right after.
 """
 
+import re
 import secrets
 from collections import deque
 from urllib.parse import urlsplit
@@ -15,13 +18,13 @@ import pytest
 import wagtail_factories
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 
 from members.access import Visibility
 from members.factories import MembershipFactory
 from tests.security.crawl import is_admin, links_on, routes
 from tests.security.log_hygiene import register_canary
-from tests.security.roles import role_client
+from tests.security.roles import outcome, role_client
 
 pytestmark = pytest.mark.django_db
 
@@ -37,10 +40,13 @@ def planted(home_pages, settings):
     from events.factories import EventIndexPageFactory, EventMaterialFactory, EventPageFactory
     from practices.factories import CaseStudyPageFactory, LibraryIndexPageFactory
 
-    canary = {kind: new_canary(kind) for kind in ("case", "document", "material", "contact", "phone")}
+    canary = {kind: new_canary(kind) for kind in ("case", "document", "material", "contact", "phone", "image")}
+    # In the site's root collection, where editors' permissions apply (the factories would make new roots).
+    root = Collection.get_first_root_node()
     home = home_pages["es"]
     library = LibraryIndexPageFactory(parent=home)
     document = wagtail_factories.DocumentFactory(
+        collection=root,
         title=f"Annex {canary['document']}",
         file=ContentFile(f"%PDF-1.4\n{canary['document']}\n%%EOF\n".encode(), name="annex.pdf"),
     )
@@ -55,6 +61,7 @@ def planted(home_pages, settings):
     events = EventIndexPageFactory(parent=home)
     event = EventPageFactory(parent=events)
     material_document = wagtail_factories.DocumentFactory(
+        collection=root,
         title=f"Slides {canary['material']}",
         file=ContentFile(f"%PDF-1.4\n{canary['material']}\n%%EOF\n".encode(), name="slides.pdf"),
     )
@@ -66,7 +73,15 @@ def planted(home_pages, settings):
         user__email=f"{canary['contact']}@example.org",
         user__first_name=f"Name{canary['contact']}",
     )
-    return {"canary": canary, "case": case, "event": event, "contact": contact}
+    image = wagtail_factories.ImageFactory(collection=root, title=f"Photo {canary['image']}")
+    return {
+        "canary": canary,
+        "case": case,
+        "event": event,
+        "contact": contact,
+        "document": document,
+        "image": image,
+    }
 
 
 def seeds(planted):
@@ -173,3 +188,77 @@ def test_contact_identifiers_cannot_be_derived_from_a_neighbour(planted, member_
     neighbour = signing.b64_encode(str(planted["contact"].user.pk + 1).encode()).decode()
     for forged in (f"{neighbour}:{signature}", str(planted["contact"].user.pk), token[:-1] + "A"):
         assert member_client.get(f"/es/directory/{forged}/").status_code == 404, forged
+
+
+# --- The Wagtail admin's choosers ----------------------------------------------------------------------------------
+
+CHOOSER_WORDS = ("choose", "chosen", "chooser", "select_format")
+MODEL_PARAMETERS = {"app_label": "practices", "model_name": "casestudypage"}
+
+
+def chooser_paths(planted):
+    """Every chooser URL of the admin, with the planted objects' identifiers and searches for the canaries' words."""
+    from practices.models import Theme
+
+    identifiers = {
+        "pk": [planted["document"].pk, planted["image"].pk, planted["case"].pk],
+        "image_id": [planted["image"].pk],
+        "parent_page_id": [planted["case"].get_parent().pk, planted["case"].pk],
+        "task_id": [1],
+    }
+    theme = Theme.objects.first()
+    if theme is not None:
+        identifiers["pk"].append(theme.pk)
+    paths = []
+    for route in routes():
+        if not is_admin("/" + route.route) or not any(word in route.name for word in CHOOSER_WORDS):
+            continue
+        if not route.has_parameters:
+            base = route.path()
+            paths += [base, *(f"{base}?q={words}" for words in ("Operation", "Annex", "Slides", "Photo"))]
+            continue
+        if len(route.parameters) == 1:
+            (parameter,) = route.parameters
+            values = identifiers.get(parameter, [1])
+        else:  # the page type chooser: /admin/pages/create/<app_label>/<model_name>/
+            values = [tuple(MODEL_PARAMETERS.get(parameter, "1") for parameter in route.parameters)]
+        template = re.sub(r"<(?:\w+:)?\w+>", "{}", route.route)
+        paths += ["/" + template.format(*value if isinstance(value, tuple) else [value]) for value in values]
+    return paths
+
+
+@pytest.mark.parametrize("role", ["anonymous", "applicant", "vetted without MFA", "vetted"])
+def test_no_admin_chooser_opens_for_anyone_outside_the_staff(planted, sign_in, role):
+    client = role_client(role, sign_in, email_prefix="choosers")
+    paths = chooser_paths(planted)
+    assert len(paths) > 40  # pages, documents, images, every snippet model, workflow tasks
+    responses, refused = {}, []
+    for path in paths:
+        for method in ("get", "post"):
+            response = getattr(client, method)(path, {} if method == "post" else None)
+            responses[f"{method.upper()} {path}"] = response
+            if outcome(response) not in ("denied", "method"):
+                refused.append(f"{method.upper()} {path}: {response.status_code} {response.get('Location', '')}")
+    assert refused == [], "\n".join(refused)
+    assert leaks(responses, planted["canary"]) == []
+
+
+def test_the_chooser_canaries_are_real_an_editor_finds_them(planted, sign_in):
+    editor = role_client("editor", sign_in, email_prefix="choosers")
+    pages = editor.get("/admin/choose-page/search/?q=Operation")
+    documents = editor.get("/admin/documents/chooser/")
+    images = editor.get("/admin/images/chooser/")
+    assert planted["canary"]["case"] in body(pages)
+    assert planted["canary"]["document"] in body(documents)
+    assert planted["canary"]["image"] in body(images)
+
+
+def test_staff_without_document_permissions_find_no_document_or_image_in_the_choosers(planted, sign_in):
+    """Vetters reach the admin but hold no collection permission: the choosers show them nothing planted."""
+    vetter = role_client("vetter", sign_in, email_prefix="choosers")
+    responses = {}
+    for path in chooser_paths(planted):
+        if path.startswith(("/admin/documents/", "/admin/images/")):
+            responses[path] = vetter.get(path)
+    assert [path for path, response in responses.items() if response.status_code >= 500] == []
+    assert leaks(responses, {kind: planted["canary"][kind] for kind in ("document", "material", "image")}) == []

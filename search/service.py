@@ -1,4 +1,4 @@
-"""The search over the library (and, for full members, the directory) for one request.
+"""The search over the library and the events (and, for full members, the directory) for one request.
 
 Never leak: everything starts from ``members.access.visible(request, …)``, so the backend only ever searches a
 queryset the requester may already see; results, facet counts, snippets and suggestions are all drawn from it.
@@ -6,22 +6,37 @@ The directory group is computed only for full members, from ``members.access.lis
 
 Backend: ``settings.ENLACE_SEARCH_BACKEND`` names the backend asked first (Elasticsearch when configured). When it
 cannot answer (connection refused, timeout, missing index) the database backend answers instead and
-:attr:`LibrarySearch.degraded` tells the page the results may be incomplete. The database backend narrows in SQL:
-the full-text match is one more condition of the same queries, so a search runs a constant number of queries (one
-count, one page, one per facet, the page's prefetches), whatever the number of results.
+:attr:`LibrarySearch.degraded` tells the page the results may be incomplete.
+
+Speed: the full-text match runs **once** per request. It returns the ids of the visible items that match, best
+first, at most :data:`MAX_BACKEND_HITS` of them (as the Elasticsearch path always did); every facet count, the
+list of results and the page are then computed over ``pk IN (those ids)``, which the database answers from the
+primary key instead of evaluating the full-text condition again for each count. A search thus runs a constant
+number of queries (the match, one per taxonomy facet, one for the column facets, one for the results, the page
+and its prefetch, the events), whatever the number of results. Without a query nothing is matched: the counts
+and the newest items come straight from the visible items.
+
+Events are searched with the library: a visible event matching the query is a result of the kind "event"
+(the ``kind`` facet offers it), counted in the facets it has (country, language, year) and never in those it
+has not (crime type, theme): choosing one of those leaves events out. Networks hold tens of events, not tens of
+thousands, so they are matched by the database backend (at most :data:`MAX_EVENT_HITS`) and narrowed in Python.
 """
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import connection
 from django.db.models import Count, Q
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
 
+from events.models import EventPage
 from members import access
+from members.access import Visibility
 from practices.listing import FACETS as LIBRARY_FACETS
 from practices.listing import ColumnFacet, FacetLinks, FacetOption, FacetResult
 from practices.models import LibraryItemPage, Theme
@@ -32,13 +47,17 @@ logger = logging.getLogger(__name__)
 
 PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
-# Elasticsearch returns ranked ids; facets and pages are then computed in SQL over at most this many hits.
+# The match keeps the best this many library items; facets, results and pages are computed over them.
 MAX_BACKEND_HITS = 1000
+MAX_EVENT_HITS = 200
 FACET_PARAMS = ("country", "crime_type", "kind", "language", "year", "theme")
 FACETS = [facet for param in FACET_PARAMS for facet in LIBRARY_FACETS if facet.param == param]
+COLUMN_FACETS = [facet for facet in FACETS if isinstance(facet, ColumnFacet)]
 SORT_LABELS = {"relevance": _("Relevance"), "date": _("Newest first")}
 DATE_ORDER = ("-first_published_at", "-pk")
 DIRECTORY_LIMIT = 10
+EVENT_KIND = "event"
+EVENT_LABEL = _("Event")
 
 
 class BackendUnavailable(Exception):
@@ -57,13 +76,26 @@ def backend_errors():
 
 @dataclass
 class Result:
-    """One library item as the results list shows it: a label for its kind, a highlighted title and snippet."""
+    """One library item or event as the results list shows it: its kind, a highlighted title and snippet."""
 
-    page: LibraryItemPage
+    page: object
     url: str
     kind_label: str
     title_html: str
     snippet_html: str
+    year: object = None
+    places: list = field(default_factory=list)
+    restricted_label: str = ""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A matching library item or event: enough to order and paginate results before loading any page."""
+
+    is_event: bool
+    pk: int
+    score: float
+    published: object
 
 
 @dataclass
@@ -90,7 +122,7 @@ class LibrarySearch(FacetLinks):
         self.degraded = False
         self.backend_name = getattr(settings, "ENLACE_SEARCH_BACKEND", "default")
 
-    # --- Matching ------------------------------------------------------------------------------------------------
+    # --- Matching (once per request) ------------------------------------------------------------------------------
 
     @property
     def has_query(self):
@@ -100,83 +132,126 @@ class LibrarySearch(FacetLinks):
         return access.visible(self.request, live_items())
 
     @cached_property
-    def ranked_ids(self):
-        """For a non-database backend: the matching ids, best first; ``None`` when the database answers."""
-        if not self.has_query or self.backend_name == "default":
-            return None
-        try:
-            backend = get_search_backend(self.backend_name)
-            results = backend.search(self.query, LibraryItemPage.objects.live(), operator="and")
-            return [item.pk for item in results[:MAX_BACKEND_HITS]]
-        except backend_errors() as error:
-            logger.warning("search backend %s unavailable, answering from the database: %s", self.backend_name, error)
-            self.degraded = True
-            return None
-
-    @cached_property
     def database_backend(self):
         return get_search_backend("default")
 
-    def database_match(self, queryset, order_by_relevance=False):
-        """``queryset`` narrowed to the items matching the query, by the database backend (lazy).
+    @cached_property
+    def item_scores(self):
+        """``{pk: score}`` of the visible items matching the query (higher is better), or ``None`` without a query.
 
-        The backend is given only ``pk IN (…the restricted queryset…)``: it validates filters against the index's
-        filter fields, and the visibility rule (groups) is not one; the database applies the subquery as it is.
+        Elasticsearch ranks every live item and the visible ones are kept in SQL (:meth:`base_items`); the
+        database backend matches only the visible items. Either way at most :data:`MAX_BACKEND_HITS`.
         """
-        candidates = LibraryItemPage.objects.filter(pk__in=queryset.values("pk"))
-        return self.database_backend.search(
-            self.query, candidates, operator="and", order_by_relevance=order_by_relevance
-        ).get_queryset()
+        if not self.has_query:
+            return None
+        if self.backend_name != "default":
+            try:
+                backend = get_search_backend(self.backend_name)
+                results = backend.search(self.query, LibraryItemPage.objects.live(), operator="and")
+                ids = [item.pk for item in results[:MAX_BACKEND_HITS]]
+                return {pk: float(len(ids) - position) for position, pk in enumerate(ids)}
+            except backend_errors() as error:
+                logger.warning(
+                    "search backend %s unavailable, answering from the database: %s", self.backend_name, error
+                )
+                self.degraded = True
+        return dict(
+            self.database_backend.ranked_matches(self.query, candidates(self.visible_items()), MAX_BACKEND_HITS)
+        )
 
-    def narrowed(self, except_facet=None, match=True):
-        """Visible items matching the query and every chosen facet (except one, to count its alternatives)."""
-        queryset = self.visible_items()
+    def base_items(self):
+        """The visible items the facets start from: the matched ones, or every visible item without a query."""
+        scores = self.item_scores
+        if scores is None:
+            return self.visible_items()
+        if self.backend_name != "default" and not self.degraded:
+            return self.visible_items().filter(pk__in=list(scores))
+        return LibraryItemPage.objects.filter(pk__in=list(scores))
+
+    def narrowed(self, skip=()):
+        """The base items with every chosen facet applied, except those in ``skip`` (to count their alternatives)."""
+        queryset = self.base_items()
         for facet in FACETS:
             values = self.selected[facet.param]
-            if values and facet is not except_facet:
+            if values and facet not in skip:
                 queryset = facet.filter(queryset, values)
-        if match and self.has_query:
-            ranked = self.ranked_ids
-            if ranked is not None:
-                queryset = queryset.filter(pk__in=ranked)
-            else:
-                queryset = self.database_match(queryset)
         return queryset
+
+    @cached_property
+    def events(self):
+        """Visible live events matching the query (newest first without one), each with a ``score``."""
+        visible_events = access.visible(self.request, EventPage.objects.live().filter(alias_of__isnull=True))
+        if not self.has_query:
+            events = list(visible_events.select_related("locale", "country").order_by(*DATE_ORDER)[:MAX_EVENT_HITS])
+            for event in events:
+                event.score = 0.0
+            return events
+        results = self.database_backend.search(
+            self.query, candidates(visible_events).select_related("locale", "country"), operator="and"
+        )
+        events = list(results.annotate_score("_score")[:MAX_EVENT_HITS])
+        sign = score_sign()
+        for event in events:
+            event.score = sign * (event._score or 0.0)
+        return events
+
+    def event_passes(self, event, skip=None):
+        """Whether an event meets every chosen facet (but ``skip``): facets it has no value for exclude it."""
+        values = event_facet_values(event)
+        return all(
+            not self.selected[facet.param] or values[facet.param] & set(self.selected[facet.param])
+            for facet in FACETS
+            if facet is not skip
+        )
 
     # --- Results ----------------------------------------------------------------------------------------------------
 
-    def _paginate(self, object_list):
-        paginator = Paginator(object_list, self.per_page)
-        try:
-            return paginator.page(self.request.GET.get("page", 1))
-        except PageNotAnInteger:
-            return paginator.page(1)
-        except EmptyPage:
-            return paginator.page(paginator.num_pages)
+    @cached_property
+    def hits(self):
+        """Every result, ordered as the page shows them (library items and events together)."""
+        items = self.narrowed().order_by(*DATE_ORDER).values_list("pk", "first_published_at")
+        scores = self.item_scores
+        if scores is None:
+            items = items[:MAX_BACKEND_HITS]
+        hits = [Hit(False, pk, (scores or {}).get(pk, 0.0), published) for pk, published in items]
+        hits += [
+            Hit(True, event.pk, event.score, event.first_published_at)
+            for event in self.events
+            if self.event_passes(event)
+        ]
+        by_date = sorted(hits, key=lambda hit: (hit.published is not None, hit.published, hit.pk), reverse=True)
+        if self.has_query and self.sort == "relevance":
+            return sorted(by_date, key=lambda hit: hit.score, reverse=True)
+        return by_date
 
     @cached_property
     def page(self):
         """The current page of results; its ``object_list`` holds :class:`Result` rows."""
-        ranked = self.ranked_ids
-        if self.has_query and self.sort == "relevance" and ranked is not None:
-            position = {pk: index for index, pk in enumerate(ranked)}
-            ids = sorted(self.narrowed().values_list("pk", flat=True), key=position.__getitem__)
-            page = self._paginate(ids)
-            objects = self._with_related(LibraryItemPage.objects.filter(pk__in=list(page.object_list))).in_bulk()
-            items = [objects[pk] for pk in page.object_list if pk in objects]
-        elif self.has_query and self.sort == "relevance":
-            page = self._paginate(self._with_related(self.database_match(self.narrowed(match=False), True)))
-            items = list(page.object_list)
-        else:
-            page = self._paginate(self._with_related(self.narrowed().order_by(*DATE_ORDER)))
-            items = list(page.object_list)
-        page.object_list = [self._result(item) for item in items]
+        paginator = Paginator(self.hits, self.per_page)
+        try:
+            page = paginator.page(self.request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page = paginator.page(1)
+        except EmptyPage:
+            page = paginator.page(paginator.num_pages)
+        item_ids = [hit.pk for hit in page.object_list if not hit.is_event]
+        items = (
+            LibraryItemPage.objects.filter(pk__in=item_ids)
+            .select_related("locale")
+            .prefetch_related("countries")
+            .in_bulk()
+            if item_ids
+            else {}
+        )
+        events = {event.pk: event for event in self.events}
+        page.object_list = [
+            self._event_result(events[hit.pk]) if hit.is_event else self._item_result(items[hit.pk])
+            for hit in page.object_list
+            if hit.pk in (events if hit.is_event else items)
+        ]
         return page
 
-    def _with_related(self, queryset):
-        return queryset.select_related("locale").prefetch_related("countries")
-
-    def _result(self, item):
+    def _item_result(self, item):
         language = item.locale.language_code
         return Result(
             page=item,
@@ -184,6 +259,23 @@ class LibrarySearch(FacetLinks):
             kind_label=str(item.get_kind_display()),
             title_html=highlight_title(item.title, self.stems, language),
             snippet_html=snippet(searchable_text(item), self.stems, language),
+            year=item.year,
+            places=[country.name for country in item.countries.all()],
+            restricted_label="" if item.visibility == Visibility.PUBLIC else str(item.get_visibility_display()),
+        )
+
+    def _event_result(self, event):
+        language = event.locale.language_code
+        text = "\n".join(part for part in (event.summary, strip_tags(event.description or "")) if part)
+        return Result(
+            page=event,
+            url=event.get_url(self.request),
+            kind_label=str(EVENT_LABEL),
+            title_html=highlight_title(event.title, self.stems, language),
+            snippet_html=snippet(text, self.stems, language),
+            year=event.start_date.year,
+            places=[event.place] if event.place else [],
+            restricted_label="" if event.visibility == Visibility.PUBLIC else str(event.get_visibility_display()),
         )
 
     @cached_property
@@ -192,19 +284,46 @@ class LibrarySearch(FacetLinks):
 
     @property
     def total(self):
-        return self.page.paginator.count
+        return len(self.hits)
+
+    @property
+    def truncated(self):
+        """Whether the library part stopped at :data:`MAX_BACKEND_HITS` (more would match: narrow the search)."""
+        return sum(not hit.is_event for hit in self.hits) >= MAX_BACKEND_HITS
 
     # --- Facets -----------------------------------------------------------------------------------------------------
+
+    @cached_property
+    def facet_counts(self):
+        """``{param: [(value, label, count)]}``: each facet counted with the *other* chosen facets applied.
+
+        Taxonomy facets take one query each; the column facets share one query grouped by all their columns
+        (:func:`column_counts`); events are counted in Python from the events already matched.
+        """
+        counts = {}
+        for facet in FACETS:
+            if not isinstance(facet, ColumnFacet):
+                counts[facet.param] = facet.counts(self.narrowed(skip={facet}).values("pk"))
+        rows = (
+            LibraryItemPage.objects.filter(pk__in=self.narrowed(skip=set(COLUMN_FACETS)).values("pk"))
+            .values(*(facet.column for facet in COLUMN_FACETS))
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        counts.update(column_counts(list(rows), COLUMN_FACETS, self.selected))
+        for facet in FACETS:
+            events = [event for event in self.events if self.event_passes(event, skip=facet)]
+            counts[facet.param] = with_event_counts(facet, counts[facet.param], events)
+        return counts
 
     @cached_property
     def facets(self):
         results = []
         for facet in FACETS:
             chosen = self.selected[facet.param]
-            item_ids = self.narrowed(except_facet=facet).values("pk")
             result = FacetResult(param=facet.param, label=facet.label)
             seen = set()
-            for value, label, count in facet_counts(facet, item_ids):
+            for value, label, count in self.facet_counts[facet.param]:
                 seen.add(value)
                 result.options.append(
                     FacetOption(value, label, count, value in chosen, self.toggle_url(facet.param, value))
@@ -303,23 +422,81 @@ class LibrarySearch(FacetLinks):
         ]
 
 
+def candidates(queryset):
+    """``queryset`` as the database backend may search it: ``pk IN (…the restricted queryset…)``.
+
+    The backend validates filters against the index's filter fields, and the visibility rule (groups) is not
+    one; given only the subquery, the database applies it as it is.
+    """
+    return queryset.model.objects.filter(pk__in=queryset.values("pk"))
+
+
+def score_sign():
+    """``-1`` where the database backend's scores are lower-is-better (SQLite's BM25), else ``1``."""
+    return -1.0 if connection.vendor == "sqlite" else 1.0
+
+
 def live_items():
     """Live library items, without the aliases Wagtail keeps in the other language tree (each item once)."""
     return LibraryItemPage.objects.live().filter(alias_of__isnull=True)
 
 
-def facet_counts(facet, item_ids):
-    """``[(value, label, count)]`` of one facet over the items the subquery ``item_ids`` selects (one query)."""
-    if not isinstance(facet, ColumnFacet):
-        return facet.counts(item_ids)
-    rows = (
-        LibraryItemPage.objects.filter(pk__in=item_ids, **{f"{facet.column}__isnull": False})
-        .values(facet.column)
-        .annotate(n=Count("pk"))
-        .order_by(("-" if facet.descending else "") + facet.column)
-    )
-    labels = dict(facet.labels() if callable(facet.labels) else facet.labels or {})
-    return [(str(row[facet.column]), str(labels.get(row[facet.column], row[facet.column])), row["n"]) for row in rows]
+def column_counts(rows, facets, selected):
+    """Each column facet's ``[(value, label, count)]`` from rows grouped by all their columns (with ``n``).
+
+    A facet's counts keep only the rows that meet the *other* column facets' choices (the taxonomy facets are
+    already applied to the rows), so one grouped query gives every column facet its disjunctive counts.
+    """
+    counts = {}
+    for facet in facets:
+        others = [other for other in facets if other is not facet and selected[other.param]]
+        totals = {}
+        for row in rows:
+            value = row[facet.column]
+            if value is not None and all(str(row[other.column]) in selected[other.param] for other in others):
+                totals[value] = totals.get(value, 0) + row["n"]
+        labels = dict(facet.labels() if callable(facet.labels) else facet.labels or {})
+        counts[facet.param] = [
+            (str(value), str(labels.get(value, value)), totals[value])
+            for value in sorted(totals, reverse=facet.descending)
+        ]
+    return counts
+
+
+def event_facet_values(event):
+    """The values an event has for each search facet (none for crime types and themes, library taxonomies)."""
+    return {
+        "kind": {EVENT_KIND},
+        "country": {event.country.code} if event.country_id else set(),
+        "language": {event.locale.language_code},
+        "year": {str(event.start_date.year)},
+        "crime_type": set(),
+        "theme": set(),
+    }
+
+
+def event_facet_label(param, value, event):
+    if param == "kind":
+        return str(EVENT_LABEL)
+    if param == "country":
+        return event.country.name
+    if param == "language":
+        return str(dict(settings.LANGUAGES).get(value, value))
+    return value
+
+
+def with_event_counts(facet, rows, events):
+    """``rows`` of one facet with the given events added to the counts (new values after the library's)."""
+    if not events:
+        return rows
+    merged = {value: [label, count] for value, label, count in rows}
+    for event in events:
+        for value in event_facet_values(event)[facet.param]:
+            merged.setdefault(value, [event_facet_label(facet.param, value, event), 0])[1] += 1
+    values = list(merged)
+    if getattr(facet, "descending", False):
+        values.sort(reverse=True)
+    return [(value, merged[value][0], merged[value][1]) for value in values]
 
 
 def searchable_text(item):

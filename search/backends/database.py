@@ -11,14 +11,16 @@ query is expanded to the stems of its words in both languages. The database then
   nor needs ``unaccent``: folding happened in Python, the same way on every database and in every environment.
 
 Only the text changes; ranking (BM25 on SQLite, ``ts_rank`` with field weights on PostgreSQL), filtering and
-``update_index`` are Wagtail's. Titles and autocomplete fields are folded but not stemmed for autocomplete, so a
-prefix typed as a title begins still matches.
+``update_index`` are Wagtail's. :meth:`ranked_matches` adds one thing the search page needs: the best matching ids
+with their scores in a single query, without loading the pages (see :mod:`search.service`). Titles and
+autocomplete fields are folded but not stemmed for autocomplete, so a prefix typed as a title begins still matches.
 """
 
 from functools import lru_cache
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import PlainText
 
@@ -64,6 +66,17 @@ class AnalysingIndexerMixin:
         return language_of(getattr(locale, "language_code", None)) if locale is not None else None
 
 
+class RankedMatchesMixin:
+    """``backend.ranked_matches(query, queryset, limit)``: the best ``limit`` matches as ``[(pk, score)]``."""
+
+    def ranked_matches(self, query_string, queryset, limit):
+        results = self.search(query_string, queryset, operator="and", order_by_relevance=True)
+        compiler = getattr(results, "query_compiler", None)
+        if compiler is None:
+            return []
+        return compiler.ranked_matches(compiler.get_config(self), limit)
+
+
 def analysed_lexemes(lexeme_class, query_string, prefix_last=False, autocomplete=False, group=None, **lexeme_kwargs):
     """The query as backend lexemes: alternatives (stems in either language) OR-ed, words AND-ed."""
     if autocomplete:
@@ -89,9 +102,13 @@ def _sqlite_backend_class():
     from modelsearch.backends.database.sqlite.query import (
         Lexeme,
         LexemeCombinable,
+        MatchExpression,
         SearchQueryExpression,
         SearchQueryField,
+        normalize,
     )
+    from modelsearch.query import MatchAll, Not
+    from modelsearch.utils import get_descendants_content_types_pks
 
     class GroupedLexeme(LexemeCombinable):
         """``(a OR b)``: Wagtail's SQLite lexemes are not parenthesised, and FTS5 binds AND before OR."""
@@ -124,10 +141,38 @@ def _sqlite_backend_class():
                 return SearchQueryExpression(lexemes, config=config) if lexemes is not None else None
             return super().build_search_query_content(query, config=config)
 
+        def ranked_matches(self, config, limit):
+            """``[(pk, score)]``, best first, higher is better: one FTS5 query over the index table.
+
+            Wagtail's own ``search`` scores each result with a correlated subquery that runs the FTS5 match again
+            for every row (quadratic in the number of matches); here the match runs once, restricted to the ids
+            of the queryset, and BM25 (lower is better) is negated.
+            """
+            query = normalize(self.query)
+            if isinstance(query, (MatchAll, Not)):  # pragma: no cover - the search page only sends words
+                return []
+            search_query = self.build_search_query(query, config=config)
+            if search_query is None:
+                return []
+            text_ids = self.queryset.annotate(text_pk=Cast("pk", CharField())).values("text_pk")
+            rows = (
+                sqlite.SQLiteFTSIndexEntry.objects.filter(
+                    MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
+                )
+                .filter(
+                    index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model),
+                    index_entry__object_id__in=text_ids,
+                )
+                .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
+                .order_by("score", "index_entry__object_id")
+                .values_list("index_entry__object_id", "score")[:limit]
+            )
+            return [(int(pk), -(score or 0.0)) for pk, score in rows]
+
     class AutocompleteQueryCompiler(QueryCompiler, sqlite.SQLiteAutocompleteQueryCompiler):
         autocomplete = True
 
-    class Backend(sqlite.SQLiteSearchBackend):
+    class Backend(RankedMatchesMixin, sqlite.SQLiteSearchBackend):
         analyses_text = True
         query_compiler_class = QueryCompiler
         autocomplete_query_compiler_class = AutocompleteQueryCompiler
@@ -184,10 +229,14 @@ def _postgres_backend_class():
             queryset = self.queryset.filter(condition)
             return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
 
+        def ranked_matches(self, config, limit):
+            """``[(pk, score)]``, best first, higher is better: :meth:`search` without loading the pages."""
+            return list(self.search(config, 0, limit, score_field="_score").values_list("pk", "_score"))
+
     class AutocompleteQueryCompiler(QueryCompiler, postgres.PostgresAutocompleteQueryCompiler):
         autocomplete = True
 
-    class Backend(postgres.PostgresSearchBackend):
+    class Backend(RankedMatchesMixin, postgres.PostgresSearchBackend):
         analyses_text = True
         query_compiler_class = QueryCompiler
         autocomplete_query_compiler_class = AutocompleteQueryCompiler

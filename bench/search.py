@@ -1,11 +1,13 @@
 """Benchmark of the search page: p50/p95 server time next to the bare full-text query, per size and database.
 
-    .venv/bin/python bench/search.py [--sizes 1000 10000 50000] [--databases sqlite postgres] [--runs 20]
+    .venv/bin/python bench/search.py [--sizes 1000 10000 50000] [--databases sqlite postgres] [--runs 20] [--name NAME]
 
 Each database runs in its own process with ``config.settings.bench`` and its own database (SQLite in
-``var/bench/search.sqlite3``; PostgreSQL ``enlace_search_bench``, created if missing, from
-``BENCH_POSTGRES_ADMIN_URL``). Sizes are seeded in ascending order with ``practices.scale`` (fictional bilingual
-items written in bulk and indexed through the configured backends; idempotent, so each size adds to the previous).
+``var/bench/<name>.sqlite3``; PostgreSQL ``<name>``, created if missing, from ``BENCH_POSTGRES_ADMIN_URL``;
+``--name`` defaults to ``enlace_search_bench``: give another name to measure a smaller size again). Sizes are seeded
+in ascending order with ``practices.scale`` (fictional bilingual items written in bulk and indexed through the
+configured backends; idempotent, so each size adds to the previous), then the database's planner statistics are
+refreshed (``ANALYZE``), as autovacuum does after bulk writes in production (it may be off on a test server).
 
 "Search page" is a real GET through Django's test client (middleware, ``members.access``, the full-text match,
 six facet counts, the page of results with highlighted snippets and the template), anonymous and as a full member,
@@ -25,10 +27,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 POSTGRES_ADMIN_URL = os.environ.get("BENCH_POSTGRES_ADMIN_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-DATABASES = {
-    "sqlite": f"sqlite:///{ROOT / 'var' / 'bench' / 'search.sqlite3'}",
-    "postgres": POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/enlace_search_bench",
-}
+DEFAULT_NAME = "enlace_search_bench"
+ENGINES = ("sqlite", "postgres")
+
+
+def database_url(engine, name=DEFAULT_NAME):
+    if engine == "sqlite":
+        return f"sqlite:///{ROOT / 'var' / 'bench' / (name + '.sqlite3')}"
+    return POSTGRES_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+
+
 QUERIES = [
     ("one word", {"q": "extradición"}),
     ("two words, no accents", {"q": "investigacion financiera"}),
@@ -74,6 +82,7 @@ def member_client():
 def measure(size, runs):
     """Seed to ``size`` items, then time every query: page (anonymous, member) and bare backend query."""
     from django.core.management import call_command
+    from django.db import connection
     from django.test import Client
     from django.urls import reverse
     from django.utils import translation
@@ -87,6 +96,8 @@ def measure(size, runs):
     report = _quiet_report()
     demo.seed(report)
     scale.seed(report, size)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
     with translation.override("es"):
         url = reverse("search:search")
     anonymous, member = Client(), member_client()
@@ -121,9 +132,9 @@ def summary(timings):
     return {"p50": statistics.median(timings), "p95": percentile(timings, 0.95)}
 
 
-def worker(database, sizes, runs):
+def worker(database, name, sizes, runs):
     """In a child process: configure Django for ``database`` and print one JSON line per size."""
-    os.environ["BENCH_DATABASE_URL"] = DATABASES[database]
+    os.environ["BENCH_DATABASE_URL"] = database_url(database, name)
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.bench"
     sys.path.insert(0, str(ROOT))
     import django
@@ -134,10 +145,9 @@ def worker(database, sizes, runs):
         print(json.dumps({"database": database, "size": size, **result}), flush=True)
 
 
-def ensure_postgres_database():
+def ensure_postgres_database(name):
     import psycopg
 
-    name = DATABASES["postgres"].rsplit("/", 1)[1]
     with psycopg.connect(POSTGRES_ADMIN_URL.replace("postgres://", "postgresql://"), autocommit=True) as connection:
         if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             connection.execute(f'CREATE DATABASE "{name}"')
@@ -146,20 +156,22 @@ def ensure_postgres_database():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 50000])
-    parser.add_argument("--databases", nargs="+", default=["sqlite", "postgres"], choices=list(DATABASES))
+    parser.add_argument("--databases", nargs="+", default=list(ENGINES), choices=ENGINES)
+    parser.add_argument("--name", default=DEFAULT_NAME, help="database name (PostgreSQL) or file stem (SQLite)")
     parser.add_argument("--runs", type=int, default=20)
-    parser.add_argument("--worker", choices=list(DATABASES), help=argparse.SUPPRESS)
+    parser.add_argument("--worker", choices=ENGINES, help=argparse.SUPPRESS)
     args = parser.parse_args()
     sizes = sorted(args.sizes)
     if args.worker:
-        worker(args.worker, sizes, args.runs)
+        worker(args.worker, args.name, sizes, args.runs)
         return
     (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
     results = []
     for database in args.databases:
         if database == "postgres":
-            ensure_postgres_database()
-        command = [sys.executable, __file__, "--worker", database, "--runs", str(args.runs), "--sizes"]
+            ensure_postgres_database(args.name)
+        command = [sys.executable, __file__, "--worker", database, "--name", args.name, "--runs", str(args.runs)]
+        command.append("--sizes")
         process = subprocess.run([*command, *map(str, sizes)], capture_output=True, text=True, cwd=ROOT)
         if process.returncode:
             print(process.stderr[-3000:], file=sys.stderr)

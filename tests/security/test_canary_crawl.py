@@ -9,6 +9,7 @@ Finally a full member reads the restricted page with the page cache on, and an a
 URLs right after.
 """
 
+import datetime
 import re
 import secrets
 from collections import deque
@@ -17,11 +18,14 @@ from urllib.parse import urlsplit
 import pytest
 import wagtail_factories
 from django.core.files.base import ContentFile
+from django.urls import reverse
+from django.utils import translation
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Page
 
 from members.access import Visibility
 from members.factories import MembershipFactory
+from network.models import Country, FocalPointDesignation, Institution, InstitutionType, Need
 from tests.security.crawl import is_admin, links_on, routes
 from tests.security.log_hygiene import register_canary
 from tests.security.roles import outcome, role_client
@@ -66,12 +70,25 @@ def planted(home_pages, settings):
         file=ContentFile(f"%PDF-1.4\n{canary['material']}\n%%EOF\n".encode(), name="slides.pdf"),
     )
     EventMaterialFactory(page=event, document=material_document, title=f"Slides {canary['material']}")
+    # A listed focal point of Panama's central authority for MLA requests: the finder names them to full members.
+    panama = Country.objects.get(code="PA")
+    authority = Institution.objects.create(
+        country=panama, name="Ministerio de Relaciones Exteriores", institution_type=InstitutionType.CENTRAL_AUTHORITY
+    )
     contact = MembershipFactory(
         vetted=True,
         consent_listed=True,
+        country=panama,
+        institution=authority,
         phone=f"+52 55 {canary['phone']}",
         user__email=f"{canary['contact']}@example.org",
         user__first_name=f"Name{canary['contact']}",
+    )
+    FocalPointDesignation.objects.create(
+        member=contact.user,
+        need=Need.objects.get(slug="mla-request"),
+        institution=authority,
+        start_date=datetime.date.today() - datetime.timedelta(days=30),
     )
     image = wagtail_factories.ImageFactory(collection=root, title=f"Photo {canary['image']}")
     return {
@@ -98,7 +115,14 @@ def seeds(planted):
     paths += [f"/es/directory/{token}/", f"/es/directory/{token}/vcard/"]
     event = planted["event"]
     paths += [f"/es/events/{event.pk}/event.ics", f"/es/events/{event.pk}/share/"]
+    paths += [finder_query()]
     return [path for path in paths if "logout" not in path]
+
+
+def finder_query():
+    """The finder asked for the canary's country and need: public, but people are for full members only."""
+    with translation.override("es"):
+        return reverse("network:finder") + "?country=PA&need=mla-request"
 
 
 def crawl(client, start):
@@ -151,6 +175,12 @@ def test_the_canary_is_real_a_full_member_sees_it_privately(planted, member_clie
     assert planted["canary"]["case"] in response.content.decode()
     cache_control = response["Cache-Control"]
     assert "private" in cache_control and "no-store" in cache_control
+
+
+def test_the_finder_canary_is_real_a_full_member_is_given_the_person(planted, member_client):
+    response = member_client.get(finder_query())
+    assert response.status_code == 200
+    assert planted["canary"]["contact"] in response.content.decode()
 
 
 def test_after_a_member_reads_restricted_pages_an_anonymous_visitor_still_gets_none_of_it(

@@ -2,8 +2,10 @@
  * Title suggestions for search boxes (progressive enhancement: without this script the form simply submits).
  *
  * Any <input data-autocomplete-url> becomes an ARIA 1.2 combobox with a listbox popup: type two letters to get the
- * titles of items you may see; Arrow keys move through them, Enter picks one, Escape closes the list. The results
- * come from the search app's JSON endpoint, which applies the same visibility rules as the search page.
+ * titles of items you may see; Arrow keys move through them (Down reopens a closed list), Enter picks one, Escape
+ * closes the list. The results come from the search app's JSON endpoint, which applies the same visibility rules as
+ * the search page. Loaded (deferred) on every page for the header's search box; "data-autocomplete-status" holds the
+ * translated sentence read to screen readers when suggestions arrive ("{count}" is replaced by their number).
  */
 (function () {
   "use strict";
@@ -13,6 +15,10 @@
   var counter = 0;
 
   function enhance(input) {
+    if (input.hasAttribute("data-autocomplete-ready")) {
+      return;
+    }
+    input.setAttribute("data-autocomplete-ready", "");
     counter += 1;
     var listId = "autocomplete-list-" + counter;
     var list = document.createElement("ul");
@@ -84,7 +90,8 @@
         });
         list.appendChild(option);
       });
-      status.textContent = titles.length ? titles.length + " ↓" : "";
+      var sentence = input.getAttribute("data-autocomplete-status") || "{count}";
+      status.textContent = titles.length ? sentence.replace("{count}", String(titles.length)) : "";
       if (titles.length) {
         list.hidden = false;
         input.setAttribute("aria-expanded", "true");
@@ -126,6 +133,12 @@
     });
     input.addEventListener("keydown", function (event) {
       if (list.hidden) {
+        if (event.key === "ArrowDown" && options().length) {
+          event.preventDefault();
+          list.hidden = false;
+          input.setAttribute("aria-expanded", "true");
+          highlight(0);
+        }
         return;
       }
       if (event.key === "ArrowDown") {

@@ -124,3 +124,17 @@ def test_spanish_search_page_has_a_spanish_path():
             pytest.skip("the Spanish catalogue with this app's strings is not merged yet (locale/pending/search.json)")
     assert search_url("es") == "/es/buscar/"
     assert search_url("en") == "/en/search/"
+
+
+def test_every_page_has_the_header_search_box_and_loads_autocomplete_once_deferred(client, home_pages):
+    """The header box is a plain GET form to the search page (works without JavaScript); the small script that
+    turns it into a combobox is deferred and loaded once, on the search page too."""
+    home = client.get("/es/")
+    search = client.get(search_url(), {"q": "trata"})
+
+    for response in (home, search):
+        html = response.content.decode()
+        assert html.count('src="/static/js/autocomplete.js" defer') == 1
+        assert f'<form class="search-box" role="search" action="{search_url()}" method="get">' in html
+        assert 'id="site-search" type="search" name="q"' in html
+        assert 'data-autocomplete-url="/es/buscar/autocompletar/"' in html

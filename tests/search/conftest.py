@@ -1,17 +1,9 @@
-"""Search fixtures: the two library indexes and a helper that creates published items in either language."""
+"""Search fixtures: a helper that creates published items in either language.
+
+The two library indexes (``library``) come from tests/conftest.py.
+"""
 
 import pytest
-
-
-@pytest.fixture
-def library(home_pages):
-    """The Spanish and English library indexes under the home pages."""
-    from practices.factories import LibraryIndexPageFactory
-
-    return {
-        "es": LibraryIndexPageFactory(parent=home_pages["es"], title="Biblioteca", slug="biblioteca"),
-        "en": LibraryIndexPageFactory(parent=home_pages["en"], title="Library", slug="library"),
-    }
 
 
 @pytest.fixture
@@ -41,3 +33,13 @@ def group_member_client(client, sign_in, working_group):
     user = MembershipFactory(vetted=True, user__email="wg@example.org", user__totp_secret=True).user
     user.groups.add(working_group)
     return sign_in(client, user, user.totp_secret)
+
+
+@pytest.fixture
+def as_role(request, client):
+    """``as_role("anonymous" | "applicant" | "vetted_no_mfa" | …)``: the test client, signed in as that role."""
+
+    def signed_in(role):
+        return client if role == "anonymous" else request.getfixturevalue(f"{role}_client")
+
+    return signed_in

@@ -49,14 +49,6 @@ def seeded(make_item, working_group):
     )
 
 
-@pytest.fixture
-def as_role(request, client):
-    def signed_in(role):
-        return client if role == "anonymous" else request.getfixturevalue(f"{role}_client")
-
-    return signed_in
-
-
 def answered(response):
     """The search answered the page (vetted members without MFA are sent to set it up first: nothing shown)."""
     if response.status_code == 302:

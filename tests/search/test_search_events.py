@@ -47,14 +47,6 @@ def restricted_events(make_event):
     return members_only, participants
 
 
-@pytest.fixture
-def as_role(request, client):
-    def signed_in(role):
-        return client if role == "anonymous" else request.getfixturevalue(f"{role}_client")
-
-    return signed_in
-
-
 def kind_counts(response):
     return {o.value: o.count for f in response.context["search"].facets if f.param == "kind" for o in f.options}
 

@@ -1,4 +1,5 @@
-"""Request-wide member rules: sessions that time out, and vetted members sent to set up their second factor."""
+"""Request-wide member rules: sessions that time out, vetted members sent to set up their second factor, and no
+admin page for a session that did not pass one."""
 
 import time
 from urllib.parse import urlencode
@@ -55,16 +56,30 @@ class SessionTimeoutMiddleware:
         return self.get_response(request)
 
 
+def is_staff(user):
+    """Accounts that can open an admin: Wagtail's (``access_admin``, by role) or Django's (``is_staff``)."""
+    return user.is_superuser or user.is_staff or user.has_perm("wagtailadmin.access_admin")
+
+
 class MFARequiredMiddleware:
-    """Send a vetted member who has no second factor yet to set one up, before anything else.
+    """Send a vetted member who has no second factor yet to set one up, before anything else; and let no session
+    into the admin (Wagtail's or Django's) unless it passed a second factor, whoever the staff user is.
 
     The account and MFA pages themselves (allauth's ``account_*`` and ``mfa_*`` views) stay reachable, so the
     member can set up TOTP, change a password or sign out. Members-only content is refused to sessions that did
     not pass MFA by :mod:`members.access` in any case; this middleware makes the setup the next step.
+
+    Staff accounts need not hold a membership (an administrator of the platform may not be a practitioner), so
+    the member rule alone would let such an account into the admin (accounts, roles, vetting, the audit trail)
+    with a password only. On admin paths every session must have passed MFA: an account without a second factor
+    is sent to set one up, one with a factor this session did not use (set up after signing in) to re-enter it.
     """
 
     EXEMPT_PREFIXES = ("account_", "mfa_")
     EXEMPT_NAMES = {"healthz", "set_language"}
+    ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+    # Admin URLs with no data that sign-in pages load, and Wagtail's login (it sends to allauth's).
+    ADMIN_EXEMPT_NAMES = {"wagtailadmin_sprite", "wagtailadmin_javascript_catalog", "admin_login_via_allauth"}
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -82,6 +97,11 @@ class MFARequiredMiddleware:
             return None
         if request.path_info.startswith((settings.STATIC_URL, settings.MEDIA_URL)):
             return None
+        next_query = "?" + urlencode({"next": request.get_full_path()})
         if access.must_set_up_mfa(user):
-            return redirect(reverse("mfa_activate_totp") + "?" + urlencode({"next": request.get_full_path()}))
+            return redirect(reverse("mfa_activate_totp") + next_query)
+        admin = request.path_info.startswith(self.ADMIN_PREFIXES) and name not in self.ADMIN_EXEMPT_NAMES
+        if admin and is_staff(user):
+            step = "mfa_reauthenticate" if access.has_mfa(user) else "mfa_activate_totp"
+            return redirect(reverse(step) + next_query)
         return None

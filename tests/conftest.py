@@ -39,8 +39,10 @@ Clients (Django test clients, signed in through allauth's real login views):
 - ``editor_client`` / ``vetter_client``: full members (MFA passed) who also hold the Editor / Vetter role.
 - ``sign_in(client, user, totp_secret=None)``: the helper the client fixtures use, for any other account.
 
-pytest-django's ``admin_client`` (a superuser, no membership) is unchanged. The cache is cleared before every test
-so allauth's rate limits and used-TOTP-code records never leak between tests.
+``admin_client`` is pytest-django's superuser (no membership) signed in through allauth with TOTP: the admin
+lets no session in without a second factor (``members.middleware.MFARequiredMiddleware``).
+
+The cache is cleared before every test so allauth's rate limits and used-TOTP-code records never leak between tests.
 """
 
 
@@ -71,6 +73,20 @@ def _sign_in(client, user, totp_secret=None, password=None):
 @pytest.fixture
 def sign_in():
     return _sign_in
+
+
+@pytest.fixture
+def admin_client(admin_user):
+    from allauth.account.models import EmailAddress
+    from django.test import Client
+
+    from members.factories import activate_totp
+
+    EmailAddress.objects.get_or_create(
+        user=admin_user, email=admin_user.email, defaults={"verified": True, "primary": True}
+    )
+    # A client of its own, as pytest-django's: a test may use ``client`` or ``member_client`` alongside.
+    return _sign_in(Client(), admin_user, activate_totp(admin_user), password="password")
 
 
 @pytest.fixture

@@ -20,6 +20,26 @@ def home_pages(db):
     return {"es": spanish, "en": english}
 
 
+@pytest.fixture
+def library(home_pages):
+    """The Spanish ("Biblioteca") and English ("Library") library indexes under the home pages.
+
+    Saving a library index assigns it the "Library review" workflow, so items below either go through review.
+    """
+    from practices.factories import LibraryIndexPageFactory
+
+    return {
+        "es": LibraryIndexPageFactory(parent=home_pages["es"], title="Biblioteca", slug="biblioteca"),
+        "en": LibraryIndexPageFactory(parent=home_pages["en"], title="Library", slug="library"),
+    }
+
+
+@pytest.fixture
+def libraries(library):
+    """The same two library indexes as ``library``, by the name the events tests use."""
+    return library
+
+
 # --- Members: accounts in every state and clients signed in as them ------------------------------------------------
 """Members fixtures (owned by the members app; names are stable, other apps rely on them).
 

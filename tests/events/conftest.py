@@ -1,4 +1,7 @@
-"""Events fixtures: both language trees with an events index and a library, a past and an upcoming event."""
+"""Events fixtures: both language trees with an events index, a past and an upcoming event.
+
+The library indexes (``libraries``, also called ``library``) come from tests/conftest.py.
+"""
 
 import datetime
 
@@ -17,16 +20,6 @@ def event_indexes(home_pages):
     english.title, english.slug = "Events", "events"
     english.save_revision().publish()
     return {"es": spanish, "en": english}
-
-
-@pytest.fixture
-def libraries(home_pages):
-    from practices.factories import LibraryIndexPageFactory
-
-    return {
-        "es": LibraryIndexPageFactory(parent=home_pages["es"], title="Biblioteca", slug="biblioteca"),
-        "en": LibraryIndexPageFactory(parent=home_pages["en"], title="Library", slug="library"),
-    }
 
 
 @pytest.fixture

@@ -1,17 +1,9 @@
-"""Library fixtures: the two library indexes and the clients of every role, by name, for parametrised tests."""
+"""Library fixtures: the clients of every role, by name, for parametrised tests.
+
+The two library indexes (``library``) come from tests/conftest.py.
+"""
 
 import pytest
-
-
-@pytest.fixture
-def library(home_pages):
-    """The Spanish and English library indexes under the home pages (the review workflow assigned to both)."""
-    from practices.factories import LibraryIndexPageFactory
-
-    return {
-        "es": LibraryIndexPageFactory(parent=home_pages["es"], title="Biblioteca", slug="biblioteca"),
-        "en": LibraryIndexPageFactory(parent=home_pages["en"], title="Library", slug="library"),
-    }
 
 
 @pytest.fixture

@@ -112,10 +112,7 @@ def listed_addresses(run, text):
     elif column is None and first_line is not None and text.strip():
         run.error(1, _("no e-mail address in the first column, and no column titled “email” or “correo”"))
         return
-    # The csv module skips empty lines without a row, and the framework then numbers the next row one line too
-    # early; a space keeps every line a row of its own (blank, so not yielded) and the numbers right.
-    kept_blank = "".join(line if line.strip("\r\n") else " " + line for line in text.splitlines(keepends=True))
-    for record in run.read(io.StringIO(kept_blank), "csv"):
+    for record in run.read(io.StringIO(text), "csv"):
         yield Record(record.line, {"email": record.data.get(column, "")})
 
 

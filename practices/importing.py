@@ -2,7 +2,8 @@
 
 Every bulk import of the project (library items here, members' CSV lists elsewhere) follows the same rules:
 
-- each record knows the line it came from (for CSV, the line its row starts on, counting the header as line 1);
+- each record knows the line it came from, numbered as an editor shows the file: from 1, blank lines included
+  (for CSV, the line its row starts on; a quoted cell may span several lines);
 - validation collects *every* problem as a :class:`LineError` instead of stopping at the first, so the person
   fixing the file sees them all at once;
 - nothing is written unless the whole file is valid (the caller writes inside one transaction, after
@@ -84,7 +85,9 @@ class ImportRun:
         """Yield a :class:`Record` per data line of ``source`` (a path or an open text file).
 
         The format is ``jsonl`` or ``csv``, from ``file_format`` or the file's extension (JSON Lines by default).
-        Unparsable lines are recorded as errors and skipped, so reading always goes on to the end.
+        Lines are numbered as an editor shows them, from 1, blank lines included. Unparsable JSON lines are
+        recorded as errors and skipped, so reading goes on to the end; an unreadable CSV line is recorded as an
+        error and ends the reading (the csv module cannot tell where the next row starts).
         """
         if isinstance(source, (str, Path)):
             path = Path(source)
@@ -112,15 +115,28 @@ class ImportRun:
             yield Record(number, data)
 
     def _read_csv(self, stream):
-        reader = csv.DictReader(stream)
-        start = 2
+        """Rows as dicts keyed by the header's titles (the first line that is not empty).
+
+        ``reader.line_num`` counts the physical lines read so far: an empty line (which gives no row) counts, and
+        so does every line of a quoted cell spanning several. A row therefore starts on the line after the one
+        the previous read ended on, and a ``csv.Error`` is on the line the reader stopped at; reading ends there,
+        since what follows an unreadable line cannot be trusted to start a row.
+        """
+        reader = csv.reader(stream)
+        header = None
+        read_so_far = 0
         try:
             for row in reader:
-                if None in row:
+                start, read_so_far = read_so_far + 1, reader.line_num
+                if not row:  # an empty line
+                    continue
+                if header is None:
+                    header = [title.strip() for title in row]
+                elif len(row) > len(header):
                     self.error(start, _("more values than columns"))
-                elif any((value or "").strip() for value in row.values()):
-                    yield Record(start, {key.strip(): (value or "").strip() for key, value in row.items()})
-                start = reader.line_num + 1
+                elif any(value.strip() for value in row):
+                    values = [value.strip() for value in row] + [""] * (len(header) - len(row))
+                    yield Record(start, dict(zip(header, values, strict=True)))
         except csv.Error as exc:
             self.error(reader.line_num, _("not valid CSV (%(detail)s)") % {"detail": exc})
 

@@ -26,7 +26,10 @@ def editable_event(request, pk):
 
 
 def invite(event, form, invited_by):
-    """Create a members' invitation endorsed by the event, remember the event, and e-mail the link."""
+    """Create a members' invitation endorsed by the event, remember the event, and e-mail the link.
+
+    Returns ``(invitation, sent)``: ``sent`` is false when the mail server did not take the e-mail now.
+    """
     from members.emails import send_to_member
     from members.models import Invitation
 
@@ -40,17 +43,15 @@ def invite(event, form, invited_by):
     )
     EventInvitation.objects.create(event=event.original, invitation=invitation)
     path = reverse("members:accept_invitation", kwargs={"token": invitation.token})
-    try:
-        send_to_member(
-            invited_by,
-            "invitation",
-            {"invitation": invitation, "invitation_path": path},
-            language=invitation.language,
-            to=invitation.email,
-        )
-    except Exception:  # noqa: BLE001 - the invitation is saved; the editor can copy the link and resend
-        return invitation, False
-    return invitation, True
+    # A mail server that refuses the e-mail leaves it in the members' outbox, retried by send_pending_emails.
+    outgoing = send_to_member(
+        invited_by,
+        "invitation",
+        {"invitation": invitation, "invitation_path": path},
+        language=invitation.language,
+        to=invitation.email,
+    )
+    return invitation, outgoing.status == outgoing.Status.SENT
 
 
 def register_participants(request, event, form):

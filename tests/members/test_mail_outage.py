@@ -191,3 +191,27 @@ def test_an_application_is_saved_and_its_verification_link_sent_later(client, ma
     link = re.search(r"https?://[^/\s]+(/\S+)", mail.outbox[0].body).group(1)
     Client().post(link)
     assert EmailAddress.objects.get(email="ana.lopez@fgr.org.mx").verified  # the late link still works
+
+
+def test_an_event_invitation_is_saved_the_editor_is_told_and_the_link_arrives_later(
+    editor_client, home_pages, mail_server_down
+):
+    from events.factories import EventIndexPageFactory, EventPageFactory
+
+    event = EventPageFactory(parent=EventIndexPageFactory(parent=home_pages["es"]))
+    url = reverse("events_admin:participants", args=[event.pk])
+
+    response = editor_client.post(
+        url,
+        {"action": "invite", "invite-email": "new@example.org", "invite-first_name": "Rosa", "invite-language": "en"},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    told = list(response.context["messages"])
+    assert told[-1].level_tag == "warning" and "new@example.org" in str(told[-1])  # not "Invitation sent"
+    invitation = Invitation.objects.get(email="new@example.org")
+    server_is_back(mail_server_down)
+    retry()
+    assert [message.to for message in mail.outbox] == [["new@example.org"]]
+    assert invitation.token in mail.outbox[0].body

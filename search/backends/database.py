@@ -18,7 +18,7 @@ autocomplete fields are folded but not stemmed for autocomplete, so a prefix typ
 
 from functools import lru_cache
 
-from django.db import connection
+from django.db import connection, connections, transaction
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from modelsearch.index import AutocompleteField, RelatedFields, SearchField
@@ -230,8 +230,20 @@ def _postgres_backend_class():
             return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
 
         def ranked_matches(self, config, limit):
-            """``[(pk, score)]``, best first, higher is better: :meth:`search` without loading the pages."""
-            return list(self.search(config, 0, limit, score_field="_score").values_list("pk", "_score"))
+            """``[(pk, score)]``, best first, higher is better: :meth:`search` without loading the pages.
+
+            PostgreSQL's planner does not count the cost of reading each row's (TOAST-compressed, kilobytes long)
+            body vector, so with the default ``random_page_cost`` (4, tuned for spinning disks) it prefers a
+            sequential scan that evaluates the match on every index row over the ``title``/``body`` GIN indexes,
+            even for words found in a few percent of the documents (``EXPLAIN ANALYZE``, 10,000 items: 171 ms
+            sequential, 68 ms through the GIN indexes). For this one statement the cost is set to the usual
+            value for SSDs, so the indexes serve selective words; a word found nearly everywhere is still scanned.
+            """
+            queryset = self.search(config, 0, limit, score_field="_score").values_list("pk", "_score")
+            db = queryset.db
+            with transaction.atomic(using=db), connections[db].cursor() as cursor:
+                cursor.execute("SET LOCAL random_page_cost = 1.1")
+                return list(queryset)
 
     class AutocompleteQueryCompiler(QueryCompiler, postgres.PostgresAutocompleteQueryCompiler):
         autocomplete = True

@@ -14,6 +14,7 @@ each attempt (the events app) pass ``retry=False`` and get the exception instead
 
 import datetime
 import logging
+import smtplib
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -29,6 +30,8 @@ FIRST_RETRY = datetime.timedelta(minutes=5)
 LONGEST_RETRY = datetime.timedelta(hours=6)
 # A message being sent is claimed for this long (pushed out of the due list) so that two senders never both send it.
 CLAIM = datetime.timedelta(minutes=10)
+# Failures that say the server itself cannot be reached (not this message's fault): a retry run stops at the first.
+UNREACHABLE = (ConnectionError, TimeoutError, smtplib.SMTPConnectError, smtplib.SMTPServerDisconnected)
 # Delivered rows are kept this long (recipient, message name and dates, no body), then deleted.
 KEEP_SENT = datetime.timedelta(days=30)
 
@@ -94,9 +97,11 @@ def deliver(outgoing):
     from members.models import OutgoingEmail
 
     now = timezone.now()
+    outgoing.server_unreachable = False
     try:
         EmailMessage(subject=outgoing.subject, body=outgoing.body, to=outgoing.to.split(", ")).send()
     except Exception as error:  # noqa: BLE001 - any transport failure (refused, timeout, TLS, SMTP code) is retried
+        outgoing.server_unreachable = isinstance(error, UNREACHABLE)
         outgoing.attempts += 1
         outgoing.error = f"{error.__class__.__name__}: {error}"[:2000]
         if outgoing.attempts >= MAX_ATTEMPTS:
@@ -132,12 +137,15 @@ def deliver(outgoing):
 def send_pending(now=None):
     """Send every pending e-mail that is due; delete delivered records past :data:`KEEP_SENT`.
 
-    Returns ``(sent, failed, given_up)`` counts for this run.
+    When the server cannot be reached at all, the run stops at that first failure: the other messages keep their
+    turn and their count of attempts for the next run, instead of each waiting out a connection timeout.
+    Returns ``(sent, failed, given_up, stopped)`` for this run.
     """
     from members.models import OutgoingEmail
 
     now = now or timezone.now()
     sent = failed = given_up = 0
+    stopped = False
     due = OutgoingEmail.objects.filter(status=OutgoingEmail.Status.PENDING, next_attempt_at__lte=now)
     for outgoing in list(due.order_by("next_attempt_at", "pk")):
         # Claim it first: a run started in parallel (or a slow previous one) skips what another is sending.
@@ -152,5 +160,8 @@ def send_pending(now=None):
             given_up += 1
         else:
             failed += 1
+        if outgoing.server_unreachable:
+            stopped = True
+            break
     OutgoingEmail.objects.filter(status=OutgoingEmail.Status.SENT, sent_at__lt=now - KEEP_SENT).delete()
-    return sent, failed, given_up
+    return sent, failed, given_up, stopped

@@ -10,6 +10,7 @@ import datetime
 import logging
 import re
 import socket
+from io import StringIO
 
 import pytest
 import time_machine
@@ -215,3 +216,22 @@ def test_an_event_invitation_is_saved_the_editor_is_told_and_the_link_arrives_la
     retry()
     assert [message.to for message in mail.outbox] == [["new@example.org"]]
     assert invitation.token in mail.outbox[0].body
+
+
+def test_a_retry_run_while_the_server_is_still_down_stops_at_the_first_message(mail_server_down):
+    from django.utils import timezone
+
+    from members.emails import send_to_member
+
+    members = [MembershipFactory(vetted=True) for _ in range(3)]
+    for membership in members:
+        send_to_member(membership.user, "expired")
+    output = StringIO()
+    with time_machine.travel(timezone.now() + LATER):
+        call_command("send_pending_emails", stdout=output)
+
+    assert sorted(OutgoingEmail.objects.values_list("attempts", flat=True)) == [1, 1, 2]  # one new try, not three
+    assert "could not be reached" in output.getvalue()
+    server_is_back(mail_server_down)
+    retry(LATER * 10)
+    assert len(mail.outbox) == 3

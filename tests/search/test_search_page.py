@@ -138,3 +138,16 @@ def test_every_page_has_the_header_search_box_and_loads_autocomplete_once_deferr
         assert f'<form class="search-box" role="search" action="{search_url()}" method="get">' in html
         assert 'id="site-search" type="search" name="q"' in html
         assert 'data-autocomplete-url="/es/buscar/autocompletar/"' in html
+
+
+def test_results_stop_at_the_match_limit_and_say_so(client, make_item, monkeypatch):
+    """The match keeps the best MAX_BACKEND_HITS items (facets and pages are computed over them): the page says
+    when more would match."""
+    monkeypatch.setattr("search.service.MAX_BACKEND_HITS", 2)
+    for n in range(3):
+        make_item("es", title=f"Trata de personas {n}", summary="Investigación financiera.")
+
+    response = client.get(search_url("en"), {"q": "trata"})
+
+    assert response.context["search"].total == 2
+    assert "Only the first 2 results are shown" in response.content.decode()

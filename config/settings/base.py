@@ -243,6 +243,10 @@ ENLACE_SEARCH_BACKEND = "elasticsearch" if ELASTICSEARCH_URL else "default"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Practices library: any edit during review sends the item through every review task again.
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
+# Draftail, posting "" for an empty editor, so that approving an item is not taken for an edit of it.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "home.widgets.RichTextArea"}}
+# Avatars are initials: members' e-mail hashes are never sent to Gravatar (the CSP would block the image anyway).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Library items are published only by their workflow's final approval (practices.publication.publish_approved).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "practices.publication.publish_approved"
 # Anonymization: on publishing a library item, delete its older revisions (they may keep personal data since removed).

@@ -1,6 +1,7 @@
 """Headless Chromium from Debian, driven by Playwright for Python; nothing downloads a browser.
 
 Each journey's last page is saved as a screenshot in test-artifacts/ (kept by CI as evidence).
+The steps several journeys share (signing in, a reviewer's approval in the editor) are in ``journeys.py``.
 """
 
 import os
@@ -29,6 +30,15 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(autouse=True)
+def no_background_saves_in_the_editor(settings):
+    """Wagtail's editor saves the draft in the background a moment after a change, and in the "add page" form that
+    save is what creates the page and turns the form into its edit form. A journey clicking at machine speed races
+    it (the cause of issue #5's intermittent failure: the submission reached the "add" view after or before the
+    background save, by luck). The journeys test what the editor's buttons do, so the background save is off."""
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
 
 
 @pytest.fixture(scope="session")

@@ -6,11 +6,9 @@ check passes at once), then approves it as the Editor role's reviewer, which pub
 
 import pytest
 from django.urls import reverse
+from journeys import approve_in_editor, click_and_wait, sign_in, type_into
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-SUBMIT = "main form button[type=submit]"
-PASSWORD = "demo-enlace-2026"
 
 
 @pytest.fixture
@@ -39,22 +37,9 @@ def case_with_a_witness_name(home_pages):
     )
 
 
-def sign_in(tab, email, totp_secret):
-    from members.factories import totp_code
-
-    tab.goto(reverse("account_login"))
-    tab.fill("input[name=login]", email)
-    tab.fill("input[name=password]", PASSWORD)
-    tab.locator(SUBMIT).first.click()
-    tab.wait_for_selector("input[name=code]")
-    tab.fill("input[name=code]", totp_code(totp_secret))
-    tab.locator(SUBMIT).first.click()
-    tab.wait_for_url(lambda url: "/2fa/" not in url)
-
-
 def test_editor_sees_a_name_highlighted_fixes_it_and_publishes(page, editor, case_with_a_witness_name):
     item = case_with_a_witness_name
-    sign_in(page, editor.email, editor.totp_secret)
+    sign_in(page, editor.email, totp_secret=editor.totp_secret)
     page.goto(reverse("wagtailadmin_pages:edit", args=[item.pk]))
 
     panel = page.locator("[data-anonymization-findings]")
@@ -62,19 +47,16 @@ def test_editor_sees_a_name_highlighted_fixes_it_and_publishes(page, editor, cas
     assert highlighted.inner_text() == "Juan Carlos Pérez"
     assert panel.locator("[data-finding-kind=person_name]").is_visible()
 
-    page.fill("textarea[name=summary]", "Testigo B declaró ante la Fiscalía General de la República.")
-    # The action menu's buttons sit in a dropdown; clicking through the DOM submits the editor's form as they do.
-    with page.expect_navigation():
-        page.locator("button[name=action-submit]").evaluate("button => button.click()")
+    type_into(page, "textarea[name=summary]", "Testigo B declaró ante la Fiscalía General de la República.")
+    submitted = click_and_wait(page, "button[name=action-submit]")
+    assert "enviada para moderación" in submitted, submitted
 
     page.goto(reverse("wagtailadmin_pages:edit", args=[item.pk]))
     assert panel.locator("mark").count() == 0
-    approve = page.locator("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])")
-    with page.expect_navigation():
-        approve.evaluate("button => button.click()")
+    approved = approve_in_editor(page, item.pk)
 
     item.refresh_from_db()
-    assert item.live
+    assert item.live, approved
     assert "Juan Carlos Pérez" not in item.summary
     response = page.goto(item.url)
     assert response.status == 200

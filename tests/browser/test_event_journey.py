@@ -8,24 +8,9 @@ which publishes the experience in the library and shows it on the event page.
 
 import pytest
 from django.urls import reverse
+from journeys import approve_in_editor, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-SUBMIT = "main form button[type=submit]"
-PASSWORD = "demo-enlace-2026"
-
-
-def sign_in(tab, email, totp_secret):
-    from members.factories import totp_code
-
-    tab.goto(reverse("account_login"))
-    tab.fill("input[name=login]", email)
-    tab.fill("input[name=password]", PASSWORD)
-    tab.locator(SUBMIT).first.click()
-    tab.wait_for_selector("input[name=code]")
-    tab.fill("input[name=code]", totp_code(totp_secret))
-    tab.locator(SUBMIT).first.click()
-    tab.wait_for_url(lambda url: "/2fa/" not in url)
 
 
 @pytest.fixture
@@ -68,7 +53,7 @@ def test_participant_shares_an_experience_that_an_editor_publishes_on_the_event_
 ):
     from events.models import Contribution
 
-    sign_in(page, participant.email, participant.totp_secret)
+    sign_in(page, participant.email, totp_secret=participant.totp_secret)
     page.goto(course.url)
     page.locator(f"a[href='{reverse('events:contribute', args=[course.pk])}']").first.click()
     page.fill("input[name=title]", "Borradores antes de la solicitud formal")
@@ -89,14 +74,11 @@ def test_participant_shares_an_experience_that_an_editor_publishes_on_the_event_
     assert contribution.status == "submitted"
 
     reviewer = browser.new_context(locale="es-ES", base_url=live_server.url).new_page()
-    sign_in(reviewer, editor.email, editor.totp_secret)
-    reviewer.goto(reverse("wagtailadmin_pages:edit", args=[contribution.experience_id]))
-    approve = reviewer.locator("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])")
-    approve.evaluate("button => button.click()")
-    reviewer.wait_for_load_state("networkidle")
+    sign_in(reviewer, editor.email, totp_secret=editor.totp_secret)
+    approved = approve_in_editor(reviewer, contribution.experience_id)
     reviewer.context.close()
 
     contribution.refresh_from_db()
-    assert contribution.status == "published"
+    assert contribution.status == "published", approved
     page.goto(course.url)
     assert page.get_by_role("link", name="Borradores antes de la solicitud formal").is_visible()

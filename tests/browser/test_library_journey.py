@@ -5,16 +5,11 @@ to sign in if it is members-only.
 
 import pytest
 from django.urls import reverse
+from journeys import approve_in_editor, click_and_wait, sign_in, type_into
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    # Open bug (issue #5): the editor's submitted case study is sometimes not saved in this journey (always on
-    # PostgreSQL, intermittently on SQLite). Not strict, so a fix shows up as XPASS and the marker is removed.
-    pytest.mark.xfail(reason="issue #5: the editor journey does not always save the case study", strict=False),
 ]
-
-SUBMIT = "main form button[type=submit]"
-PASSWORD = "demo-enlace-2026"
 
 
 @pytest.fixture
@@ -35,22 +30,10 @@ def spanish_library(home_pages):
     return LibraryIndexPageFactory(parent=home_pages["es"], title="Biblioteca", slug="biblioteca")
 
 
-def sign_in(tab, email, totp_secret):
-    from members.factories import totp_code
-
-    tab.goto(reverse("account_login"))
-    tab.fill("input[name=login]", email)
-    tab.fill("input[name=password]", PASSWORD)
-    tab.locator(SUBMIT).first.click()
-    tab.wait_for_selector("input[name=code]")
-    tab.fill("input[name=code]", totp_code(totp_secret))
-    tab.locator(SUBMIT).first.click()
-    tab.wait_for_url(lambda url: "/2fa/" not in url)
-
-
 def write_and_submit(tab, library, title, visibility):
     tab.goto(reverse("wagtailadmin_pages:add", args=("practices", "casestudypage", library.pk)))
-    tab.fill("#id_title", title)
+    type_into(tab, "#id_title", title)
+    tab.wait_for_function("() => document.querySelector('#id_slug').value")  # filled in from the title
     tab.select_option("select[name=visibility]", visibility)
     tab.fill(
         "textarea[name=summary]",
@@ -58,15 +41,7 @@ def write_and_submit(tab, library, title, visibility):
     )
     tab.fill("input[name=year]", "2022")
     assert tab.locator("button[name=action-publish]").count() == 0, "nobody may publish a library item directly"
-    with tab.expect_navigation():
-        tab.locator("button[name=action-submit]").evaluate("button => button.click()")
-
-
-def approve(tab, item):
-    tab.goto(reverse("wagtailadmin_pages:edit", args=[item.pk]))
-    button = tab.locator("button[data-workflow-action-name=approve]:not([data-workflow-action-modal-url])")
-    with tab.expect_navigation():
-        button.evaluate("button => button.click()")
+    return click_and_wait(tab, "button[name=action-submit]")
 
 
 @pytest.mark.parametrize(("visibility", "anonymous_sees"), [("public", True), ("members", False)])
@@ -76,14 +51,15 @@ def test_editor_writes_submits_and_approves_a_case_study_then_visitors_see_it_by
     from practices.models import CaseStudyPage
 
     title = f"Entrega vigilada coordinada ({visibility})"
-    sign_in(page, editor.email, editor.totp_secret)
-    write_and_submit(page, spanish_library, title, visibility)
+    sign_in(page, editor.email, totp_secret=editor.totp_secret)
+    submitted = write_and_submit(page, spanish_library, title, visibility)
+    assert "enviada para ser moderada" in submitted, submitted
     item = CaseStudyPage.objects.get(title=title, alias_of__isnull=True)
     assert not item.live
 
-    approve(page, item)
+    approved = approve_in_editor(page, item.pk)
     item.refresh_from_db()
-    assert item.live
+    assert item.live, approved
 
     anonymous = browser.new_context(locale="es-ES", base_url=live_server.url).new_page()
     try:

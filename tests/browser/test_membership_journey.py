@@ -6,10 +6,9 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
+from journeys import SUBMIT, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-SUBMIT = "main form button[type=submit]"
 
 
 @pytest.fixture
@@ -33,20 +32,6 @@ def vetter(members_reference_data):
     membership = MembershipFactory(vetted=True, user__email="vetter.demo@example.org", user__totp_secret=True)
     membership.user.groups.add(Group.objects.get(name="Vetter"))
     return membership.user
-
-
-def sign_in(tab, email, password, totp_secret=None):
-    from members.factories import totp_code
-
-    tab.goto(reverse("account_login"))
-    tab.fill("input[name=login]", email)
-    tab.fill("input[name=password]", password)
-    tab.locator(SUBMIT).first.click()
-    if totp_secret:
-        tab.wait_for_selector("input[name=code]")
-        tab.fill("input[name=code]", totp_code(totp_secret))
-        tab.locator(SUBMIT).first.click()
-        tab.wait_for_url(lambda url: "/2fa/" not in url)
 
 
 def test_practitioner_applies_is_vetted_sets_up_totp_and_reaches_the_members_area(
@@ -86,7 +71,7 @@ def test_practitioner_applies_is_vetted_sets_up_totp_and_reaches_the_members_are
     # 3. A vetter approves in the Wagtail admin.
     vetter_context = browser.new_context(locale="es-ES", base_url=live_server.url)
     admin = vetter_context.new_page()
-    sign_in(admin, vetter.email, "demo-enlace-2026", vetter.totp_secret)
+    sign_in(admin, vetter.email, totp_secret=vetter.totp_secret)
     admin.goto(reverse("vetting:index"))
     assert "Demo Fiscal" in admin.content()
     admin.goto(reverse("vetting:decide", args=[membership.pk]))

@@ -84,8 +84,8 @@ def validate(path):
     taken = set(get_user_model().objects.annotate(lower=Lower("email")).values_list("lower", flat=True))
     seen = {}
     rows = []
-    for record in run.read(path, "csv"):
-        if record.line == 2:
+    for position, record in enumerate(run.read(path, "csv")):
+        if position == 0:  # the header's columns, checked once on the first row (wherever blank lines put it)
             missing = [column for column in COLUMNS if column not in record.data]
             if missing:
                 run.error(1, _("missing columns: %(columns)s") % {"columns": ", ".join(missing)})

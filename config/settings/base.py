@@ -127,6 +127,8 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Enlace <no-reply@enlace.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A mail server that accepts the connection and then stalls must not hold a request: the outbox retries later.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 # Accounts: e-mail is the login; Argon2 hashes; long passphrases welcome, no composition rules.
 AUTH_USER_MODEL = "members.User"

@@ -249,7 +249,6 @@ def test_members_unreadable_header_is_reported_on_line_1(tmp_path, institution):
     assert {line for line, _field in reported_lines(message)} == {1}
 
 
-@pytest.mark.xfail(strict=True, reason="members.importing checks the columns only when the first row is on line 2")
 def test_members_missing_column_is_reported_once_even_after_a_blank_line(tmp_path, institution):
     path = tmp_path / "members.csv"
     header = MEMBERS_HEADER.replace(",status", "")

@@ -6,9 +6,9 @@ Guatemala), across facets they combine (and trafficking), and each facet's count
 *other* facet applied, so a reader sees how many items each alternative would add. The URL holds the whole
 state (``?country=MX&country=GT&theme=case_management&sort=title&page=2``) and can be shared.
 
-The number of SQL queries is constant: one per relation facet plus one for all column facets (cached per
-audience, see :meth:`LibraryListing.facet_counts`), one count and one page of items with its prefetches,
-whatever the number of items or chosen values.
+The number of SQL queries is constant: one for all relation facets and one for all column facets (cached per
+audience, see :meth:`LibraryListing.facet_counts`; the total number of items comes from the same counts), and one
+page of items with its prefetches, whatever the number of items or chosen values.
 """
 
 from dataclasses import dataclass, field
@@ -27,6 +27,7 @@ from members.access import audience, visible
 from practices.models import LibraryItemPage, LibraryKind, Outcome
 
 PER_PAGE = 20
+TOTAL = "__total__"  # key of the listing's item count among the cached facet counts
 FACET_CACHE_SECONDS = 300
 MAX_VALUES_PER_FACET = 20
 SORTS = {"date": ("-first_published_at", "-pk"), "title": ("title", "pk")}
@@ -205,6 +206,7 @@ class LibraryListing(FacetLinks):
         self.selected = {facet.param: facet.clean(request.GET.getlist(facet.param)) for facet in FACETS}
         sort = request.GET.get("sort", "date")
         self.sort = sort if sort in SORTS else "date"
+        self._facet_counts = None
 
     def visible_items(self):
         """Live items the request may see; aliases (the other language tree's synchronised copies) are skipped."""
@@ -229,6 +231,9 @@ class LibraryListing(FacetLinks):
             self.narrowed().select_related("locale").prefetch_related("countries", "themes").order_by(*SORTS[self.sort])
         )
         paginator = Paginator(items, self.per_page)
+        total = self.facet_counts().get(TOTAL)
+        if total is not None:
+            paginator.count = total  # known from the cached column counts: no COUNT over the library
         try:
             return paginator.page(self.request.GET.get("page", 1))
         except PageNotAnInteger:
@@ -315,6 +320,12 @@ class LibraryListing(FacetLinks):
                 (str(value), str(labels.get(value, value)), totals[value])
                 for value in sorted(totals, reverse=facet.descending)
             ]
+        # The column rows cover every item the relation facets leave; those matching every chosen column value
+        # are exactly the listing's items, so the paginator's total comes from here too.
+        chosen = [facet for facet in columns if self.selected[facet.param]]
+        counts[TOTAL] = sum(
+            row["n"] for row in rows if all(str(row[facet.column]) in self.selected[facet.param] for facet in chosen)
+        )
         return counts
 
     def facet_counts(self):
@@ -324,6 +335,8 @@ class LibraryListing(FacetLinks):
         computed for one audience is never shown to another; the generation of the site's page cache changes on
         every publication and content change, which retires every cached count at once.
         """
+        if self._facet_counts is not None:
+            return self._facet_counts
         filters = "&".join(f"{param}={','.join(sorted(values))}" for param, values in sorted(self.selected.items()))
         generation = cache.get(GENERATION_KEY) or 0
         key = f"library-facets:{generation}:{get_language()}:{audience(self.request).cache_key}:{filters}"
@@ -331,6 +344,7 @@ class LibraryListing(FacetLinks):
         if counts is None:
             counts = self.compute_counts()
             cache.set(key, counts, FACET_CACHE_SECONDS)
+        self._facet_counts = counts
         return counts
 
     @cached_property

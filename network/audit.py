@@ -11,12 +11,14 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
+
+from members.emails import send_message
 
 from .models import ContactAccess
 
@@ -87,7 +89,13 @@ def notify_administrators(request):
             "%(email)s has viewed or downloaded more than %(limit)d contact details in the last hour and has been "
             "stopped. If this is not ordinary work, suspend the account and review its access log:\n%(url)s"
         ) % {"email": viewer.email, "limit": hourly_limit(), "url": log_url}
-    send_mail(subject, body, None, recipients)
+    # Through the members' outbox: during a mail server outage the member is still refused (429, recorded) and the
+    # notice is sent by send_pending_emails once the server is back. One message to all: one connection attempt.
+    send_message(
+        EmailMessage(subject=subject, body=body, to=recipients),
+        template="network/contact_limit_reached",
+        language=settings.LANGUAGE_CODE,
+    )
 
 
 def times_viewed(user):

@@ -44,8 +44,8 @@ CONTEXT_CHARS = 60
 # The directory's names are read at most this often per process (and again at once after a membership changes).
 KNOWN_NAMES_SECONDS = 60
 SEPARATOR = "\n\n"
-# members.emails.send_to_member reads templates from members/email/ only; this message is the library's.
-EMAIL_TEMPLATES = "practices/anonymization/email/changes_requested"
+# The library keeps its own message templates (changes_requested_subject.txt / _message.txt) for members.emails.
+EMAIL_FOLDER = "practices/anonymization/email"
 
 
 class PersonalDataBlocksPublication(PublishPagePermissionError):
@@ -239,31 +239,30 @@ def tell_the_author(page, findings, author):
     """E-mail the list to whoever submitted the item, in their language.
 
     Wagtail's own "changes requested" e-mail is not sent here: it skips the user who triggered the rejection,
-    and an automatic check rejects during the author's own submission.
+    and an automatic check rejects during the author's own submission. The message goes through the members'
+    outbox, so a mail server outage never fails the submission: the item is still sent back with the list, and
+    the e-mail waits for ``send_pending_emails``.
     """
     if author is None or not author.email:
         return
     from django.conf import settings
-    from django.core.mail import EmailMessage
-    from django.template.loader import render_to_string
     from django.urls import reverse
     from django.utils import translation
 
-    from members.emails import member_language
+    from members.emails import member_language, send_to_member
 
-    with translation.override(member_language(author)):
+    language = member_language(author)
+    with translation.override(language):
+        # Field names are plain strings in the active language: label the findings in the author's.
         for finding in findings:
             finding.kind_label = KIND_LABELS.get(finding.kind, finding.kind)
             finding.field_label = field_label(type(page), finding.field)
         context = {
-            "user": author,
             "page": page,
             "findings": findings,
             "edit_url": settings.WAGTAILADMIN_BASE_URL + reverse("wagtailadmin_pages:edit", args=[page.pk]),
         }
-        subject = " ".join(render_to_string(f"{EMAIL_TEMPLATES}_subject.txt", context).split())
-        body = render_to_string(f"{EMAIL_TEMPLATES}_message.txt", context)
-    EmailMessage(subject=subject, body=body, to=[author.email]).send()
+    send_to_member(author, "changes_requested", context, language=language, folder=EMAIL_FOLDER)
 
 
 # --- The publication guard -------------------------------------------------------------------------------------------

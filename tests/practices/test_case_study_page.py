@@ -77,6 +77,20 @@ def test_case_page_links_its_translation(client, case, library):
     assert 'hreflang="en"' in html and "/en/library/controlled/" in html
 
 
+def language_switch(html):
+    """The part of the page before the end of its header, where the language switch is."""
+    return html.split("</header>", 1)[0]
+
+
+def test_language_switch_never_links_a_translation_the_reader_may_not_open(member_client, case, library):
+    english = CaseStudyPageFactory(
+        parent=library["en"], title="Reserved delivery", slug="reserved-delivery", visibility="members"
+    )
+    type(english).objects.filter(pk=english.pk).update(translation_key=case.translation_key)
+    assert "/en/library/reserved-delivery/" not in language_switch(Client().get(case.url).content.decode())
+    assert "/en/library/reserved-delivery/" in language_switch(member_client.get(case.url).content.decode())
+
+
 def test_case_page_has_a_print_stylesheet(client, case):
     assert 'href="/static/css/print.css" media="print"' in client.get(case.url).content.decode()
 

@@ -53,4 +53,4 @@ class MemberSearcher(HttpUser):
 
     @task
     def search(self):
-        self.client.get("/es/search/", params={"q": random.choice(SEARCHES)}, name="member searches")
+        self.client.get("/es/buscar/", params={"q": random.choice(SEARCHES)}, name="member searches")

@@ -27,7 +27,8 @@ import requests
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
-PUBLIC = ["/es/", "/en/", "/es/practices/", "/es/events/", "/es/countries/", "/es/search/?q=trata"]
+PUBLIC = ["/es/", "/en/", "/es/biblioteca/", "/es/eventos/", "/es/paises/", "/es/buscar/?q=trata"]
+DIRECTORY = "/es/directorio/"
 SEARCHES = ["trata", "extradición", "cooperación", "entrega vigilada", "victim"]
 MEMBERS = ["admin@enlace.example", "vetter@enlace.example", "editor@enlace.example", "member@enlace.example"]
 
@@ -144,17 +145,17 @@ def user_loop(base, member_session, recorder, stop):
         else:
             choice = random.random()
             if choice < 0.4:
-                path = f"/es/search/?q={random.choice(SEARCHES)}"
+                path = f"/es/buscar/?q={random.choice(SEARCHES)}"
             elif choice < 0.7 or not contacts:
-                path = "/es/directory/"
+                path = DIRECTORY
             else:
                 path = random.choice(contacts)
         started = time.monotonic()
         try:
             response = session.get(base + path, timeout=15, allow_redirects=False)
             status = response.status_code
-            if path == "/es/directory/" and status == 200:
-                contacts = re.findall(r'href="(/es/directory/[^"/]+/)"', response.text)[:20] or contacts
+            if path == DIRECTORY and status == 200:
+                contacts = re.findall(rf'href="({DIRECTORY}[^"/]+/)"', response.text)[:20] or contacts
         except requests.RequestException:
             status = 0
         recorder.add(status, time.monotonic() - started)

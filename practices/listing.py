@@ -138,8 +138,8 @@ class ColumnFacet(Facet):
         return queryset.filter(**{f"{self.column}__in": values})
 
     def counts(self, item_ids):
-        """``[(value, label, count)]`` over the items ``item_ids`` selects (one facet alone; the listing groups all
-        column facets in one query, see :meth:`LibraryListing.compute_counts`; search uses this one)."""
+        """``[(value, label, count)]`` over the items ``item_ids`` selects (one facet alone; the listing and search
+        group all column facets in one query, see :func:`column_rows` and :func:`column_counts`)."""
         rows = (
             LibraryItemPage.objects.filter(pk__in=item_ids, **{f"{self.column}__isnull": False})
             .values(self.column)
@@ -165,6 +165,61 @@ FACETS = [
     ColumnFacet("year", _("Year"), "year", descending=True, integer=True),
     ColumnFacet("language", _("Language"), "locale__language_code", language_labels),
 ]
+
+
+def column_rows(item_ids, facets):
+    """The items ``item_ids`` selects grouped by every column of ``facets``, each row with its count ``n``.
+
+    One query for all the column facets; :func:`column_counts` gives each facet its counts from these rows.
+    """
+    return list(
+        LibraryItemPage.objects.filter(pk__in=item_ids)
+        .values(*(facet.column for facet in facets))
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+
+def column_counts(rows, facets, selected):
+    """Each column facet's ``[(value, label, count)]`` from :func:`column_rows` (rows with ``n``).
+
+    A facet's counts keep only the rows that meet the *other* column facets' choices (the relation facets are
+    already applied to the rows), so one grouped query gives every column facet its disjunctive counts.
+    """
+    counts = {}
+    for facet in facets:
+        others = [other for other in facets if other is not facet and selected[other.param]]
+        totals = {}
+        for row in rows:
+            value = row[facet.column]
+            if value is not None and all(str(row[other.column]) in selected[other.param] for other in others):
+                totals[value] = totals.get(value, 0) + row["n"]
+        labels = dict(facet.labels() if callable(facet.labels) else facet.labels or {})
+        counts[facet.param] = [
+            (str(value), str(labels.get(value, value)), totals[value])
+            for value in sorted(totals, reverse=facet.descending)
+        ]
+    return counts
+
+
+def facet_results(facets, counts, selected, toggle_url):
+    """A :class:`FacetResult` per facet from ``{param: [(value, label, count)]}``, in the order of ``facets``.
+
+    A chosen value no longer counted (no item has it now) stays listed, with a count of 0, so it can be removed.
+    """
+    results = []
+    for facet in facets:
+        chosen = selected[facet.param]
+        result = FacetResult(param=facet.param, label=facet.label)
+        seen = set()
+        for value, label, count in counts[facet.param]:
+            seen.add(value)
+            result.options.append(FacetOption(value, label, count, value in chosen, toggle_url(facet.param, value)))
+        for value in chosen:
+            if value not in seen:
+                result.options.append(FacetOption(value, value, 0, True, toggle_url(facet.param, value)))
+        results.append(result)
+    return results
 
 
 class FacetLinks:
@@ -301,25 +356,8 @@ class LibraryListing(FacetLinks):
         """
         counts = self.relation_counts()
         columns = [facet for facet in FACETS if isinstance(facet, ColumnFacet)]
-        rows = list(
-            LibraryItemPage.objects.filter(pk__in=self.narrowed(skip=set(columns)).values("pk"))
-            .values(*(facet.column for facet in columns))
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        for facet in columns:
-            others = [other for other in columns if other is not facet and self.selected[other.param]]
-            totals = {}
-            for row in rows:
-                if row[facet.column] is None:
-                    continue
-                if all(str(row[other.column]) in self.selected[other.param] for other in others):
-                    totals[row[facet.column]] = totals.get(row[facet.column], 0) + row["n"]
-            labels = dict(facet.labels() if callable(facet.labels) else facet.labels or {})
-            counts[facet.param] = [
-                (str(value), str(labels.get(value, value)), totals[value])
-                for value in sorted(totals, reverse=facet.descending)
-            ]
+        rows = column_rows(self.narrowed(skip=set(columns)).values("pk"), columns)
+        counts.update(column_counts(rows, columns, self.selected))
         # The column rows cover every item the relation facets leave; those matching every chosen column value
         # are exactly the listing's items, so the paginator's total comes from here too.
         chosen = [facet for facet in columns if self.selected[facet.param]]
@@ -349,22 +387,7 @@ class LibraryListing(FacetLinks):
 
     @cached_property
     def facets(self):
-        results = []
-        counts = self.facet_counts()
-        for facet in FACETS:
-            chosen = self.selected[facet.param]
-            result = FacetResult(param=facet.param, label=facet.label)
-            seen = set()
-            for value, label, count in counts[facet.param]:
-                seen.add(value)
-                result.options.append(
-                    FacetOption(value, label, count, value in chosen, self.toggle_url(facet.param, value))
-                )
-            for value in chosen:
-                if value not in seen:
-                    result.options.append(FacetOption(value, value, 0, True, self.toggle_url(facet.param, value)))
-            results.append(result)
-        return results
+        return facet_results(FACETS, self.facet_counts(), self.selected, self.toggle_url)
 
     @cached_property
     def active_filters(self):

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -40,7 +40,7 @@ from events.models import EventPage
 from members import access
 from members.access import Visibility
 from practices.listing import FACETS as LIBRARY_FACETS
-from practices.listing import ColumnFacet, FacetLinks, FacetOption, FacetResult
+from practices.listing import ColumnFacet, FacetLinks, column_counts, column_rows, facet_results
 from practices.models import LibraryItemPage, Theme
 from search.analysis import analyse, matching_stems, query_terms
 from search.snippets import highlight_title, snippet
@@ -306,13 +306,8 @@ class LibrarySearch(FacetLinks):
         for facet in FACETS:
             if not isinstance(facet, ColumnFacet):
                 counts[facet.param] = facet.counts(self.narrowed(skip={facet}).values("pk"))
-        rows = (
-            LibraryItemPage.objects.filter(pk__in=self.narrowed(skip=set(COLUMN_FACETS)).values("pk"))
-            .values(*(facet.column for facet in COLUMN_FACETS))
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        counts.update(column_counts(list(rows), COLUMN_FACETS, self.selected))
+        rows = column_rows(self.narrowed(skip=set(COLUMN_FACETS)).values("pk"), COLUMN_FACETS)
+        counts.update(column_counts(rows, COLUMN_FACETS, self.selected))
         for facet in FACETS:
             events = [event for event in self.events if self.event_passes(event, skip=facet)]
             counts[facet.param] = with_event_counts(facet, counts[facet.param], events)
@@ -320,21 +315,7 @@ class LibrarySearch(FacetLinks):
 
     @cached_property
     def facets(self):
-        results = []
-        for facet in FACETS:
-            chosen = self.selected[facet.param]
-            result = FacetResult(param=facet.param, label=facet.label)
-            seen = set()
-            for value, label, count in self.facet_counts[facet.param]:
-                seen.add(value)
-                result.options.append(
-                    FacetOption(value, label, count, value in chosen, self.toggle_url(facet.param, value))
-                )
-            for value in chosen:
-                if value not in seen:
-                    result.options.append(FacetOption(value, value, 0, True, self.toggle_url(facet.param, value)))
-            results.append(result)
-        return results
+        return facet_results(FACETS, self.facet_counts, self.selected, self.toggle_url)
 
     @cached_property
     def active_filters(self):
@@ -455,28 +436,6 @@ def score_sign():
 def live_items():
     """Live library items, without the aliases Wagtail keeps in the other language tree (each item once)."""
     return LibraryItemPage.objects.live().filter(alias_of__isnull=True)
-
-
-def column_counts(rows, facets, selected):
-    """Each column facet's ``[(value, label, count)]`` from rows grouped by all their columns (with ``n``).
-
-    A facet's counts keep only the rows that meet the *other* column facets' choices (the taxonomy facets are
-    already applied to the rows), so one grouped query gives every column facet its disjunctive counts.
-    """
-    counts = {}
-    for facet in facets:
-        others = [other for other in facets if other is not facet and selected[other.param]]
-        totals = {}
-        for row in rows:
-            value = row[facet.column]
-            if value is not None and all(str(row[other.column]) in selected[other.param] for other in others):
-                totals[value] = totals.get(value, 0) + row["n"]
-        labels = dict(facet.labels() if callable(facet.labels) else facet.labels or {})
-        counts[facet.param] = [
-            (str(value), str(labels.get(value, value)), totals[value])
-            for value in sorted(totals, reverse=facet.descending)
-        ]
-    return counts
 
 
 def event_facet_values(event):

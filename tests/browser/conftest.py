@@ -41,6 +41,18 @@ def no_background_saves_in_the_editor(settings):
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
 
 
+@pytest.fixture
+def editor():
+    """A vetted member with an authenticator (TOTP) in the network's Editor role."""
+    from django.contrib.auth.models import Group
+
+    from members.factories import MembershipFactory
+
+    user = MembershipFactory(vetted=True, user__email="editora.demo@example.org", user__totp_secret=True).user
+    user.groups.add(Group.objects.get(name="Editor"))
+    return user
+
+
 @pytest.fixture(scope="session")
 def browser():
     if not CHROMIUM.exists():

@@ -12,17 +12,6 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
-def editor():
-    from django.contrib.auth.models import Group
-
-    from members.factories import MembershipFactory
-
-    membership = MembershipFactory(vetted=True, user__email="editora.demo@example.org", user__totp_secret=True)
-    membership.user.groups.add(Group.objects.get(name="Editor"))
-    return membership.user
-
-
-@pytest.fixture
 def case_with_a_witness_name(home_pages):
     from practices.factories import CaseStudyPageFactory, LibraryIndexPageFactory
 

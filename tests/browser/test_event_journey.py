@@ -37,17 +37,6 @@ def participant(course):
     return user
 
 
-@pytest.fixture
-def editor(db):
-    from django.contrib.auth.models import Group
-
-    from members.factories import MembershipFactory
-
-    user = MembershipFactory(vetted=True, user__email="editora.eventos@example.org", user__totp_secret=True).user
-    user.groups.add(Group.objects.get(name="Editor"))
-    return user
-
-
 def test_participant_shares_an_experience_that_an_editor_publishes_on_the_event_page(
     page, browser, live_server, course, participant, editor
 ):

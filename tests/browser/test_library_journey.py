@@ -13,17 +13,6 @@ pytestmark = [
 
 
 @pytest.fixture
-def editor():
-    from django.contrib.auth.models import Group
-
-    from members.factories import MembershipFactory
-
-    membership = MembershipFactory(vetted=True, user__email="editora.biblioteca@example.org", user__totp_secret=True)
-    membership.user.groups.add(Group.objects.get(name="Editor"))
-    return membership.user
-
-
-@pytest.fixture
 def spanish_library(home_pages):
     from practices.factories import LibraryIndexPageFactory
 

@@ -1,8 +1,9 @@
 """Audited, rate-limited access to contact details: the directory's protection against scraping.
 
-Every contact detail view and vCard download writes a :class:`~network.models.ContactAccess` record. A member who
-goes past ``DIRECTORY_CONTACT_VIEWS_PER_HOUR`` views and downloads in the last hour is refused (the refusal is
-recorded too) and the administrators are told, at most once an hour per member, because a member reading that
+Every contact detail view, vCard download and phone/e-mail shown in the directory list writes a
+:class:`~network.models.ContactAccess` record. A member who goes past ``DIRECTORY_CONTACT_VIEWS_PER_HOUR`` of them in
+the last hour is refused (the refusal is recorded too; the list goes on showing who is who, without phone and
+e-mail) and the administrators are told, at most once an hour per member, because a member reading that
 many colleagues' details is more likely a stolen account or a scraper than a practitioner.
 """
 
@@ -46,10 +47,30 @@ def record(request, contact, kind):
     )
 
 
+def remaining(viewer):
+    """How many more contact details ``viewer`` may see this hour."""
+    since = timezone.now() - WINDOW
+    return max(0, hourly_limit() - ContactAccess.objects.counted().filter(viewer=viewer, at__gte=since).count())
+
+
 def limit_reached(viewer):
     """Whether ``viewer`` already used up this hour's contact views and downloads."""
-    since = timezone.now() - WINDOW
-    return ContactAccess.objects.counted().filter(viewer=viewer, at__gte=since).count() >= hourly_limit()
+    return remaining(viewer) == 0
+
+
+def record_listed(request, contacts):
+    """Write, in one statement, the audit records of the contacts whose phone and e-mail a list page shows."""
+    ContactAccess.objects.bulk_create(
+        ContactAccess(
+            viewer=request.user,
+            viewer_email=request.user.email,
+            contact=contact,
+            contact_email=contact.email,
+            ip_address=client_ip(request),
+            kind=ContactAccess.Kind.LISTED,
+        )
+        for contact in contacts
+    )
 
 
 def refuse(request, contact):

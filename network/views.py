@@ -89,10 +89,23 @@ def directory(request):
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    # Phone and e-mail count against the hourly limit like a contact page: shown for as many colleagues as the
+    # member has left this hour (recorded in one statement), the rest of the page without them. One's own entry
+    # is free, as one's own contact page is.
+    memberships, own = list(page.object_list), request.user.pk
+    colleagues = [membership for membership in memberships if membership.user_id != own]
+    shown = colleagues[: audit.remaining(request.user)]
+    audit.record_listed(request, [membership.user for membership in shown])
+    with_contact = {membership.pk for membership in shown}
     context = {
         "filter": filterset,
         "page": page,
-        "entries": [entry_context(membership) for membership in page.object_list],
+        "entries": [
+            {**entry_context(membership), "shows_contact": membership.pk in with_contact or membership.user_id == own}
+            for membership in memberships
+        ],
+        "contacts_held_back": len(colleagues) - len(shown),
+        "limit": audit.hourly_limit(),
         "query_string": query.urlencode(),
         "page_sizes": PAGE_SIZES,
     }

@@ -34,6 +34,7 @@ class ContactAccess(models.Model):
     class Kind(models.TextChoices):
         VIEW = "view", _("Contact details viewed")
         VCARD = "vcard", _("vCard downloaded")
+        LISTED = "listed", _("Contact details shown in the directory list")
         REFUSED = "refused", _("Refused: hourly limit reached")
 
     viewer = models.ForeignKey(

@@ -33,7 +33,8 @@ def library_items(home_pages):
 
 def test_visitor_searches_in_spanish_narrows_by_country_and_opens_a_result(page, library_items, axe_violations):
     page.goto("/es/")
-    search_box = page.get_by_role("searchbox", name="Buscar en la biblioteca").first
+    # The header's search box, which autocomplete.js has made a combobox (a plain search field without JavaScript).
+    search_box = page.get_by_role("combobox", name="Buscar en la biblioteca").first
     search_box.fill("extradicion")
     search_box.press("Enter")
 

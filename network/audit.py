@@ -35,9 +35,9 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR") or None
 
 
-def record(request, contact, kind):
-    """Write the audit record of ``request.user`` looking at ``contact`` (an account)."""
-    return ContactAccess.objects.create(
+def access(request, contact, kind):
+    """The audit record (unsaved) of ``request.user`` looking at ``contact`` (an account)."""
+    return ContactAccess(
         viewer=request.user,
         viewer_email=request.user.email,
         contact=contact,
@@ -45,6 +45,13 @@ def record(request, contact, kind):
         ip_address=client_ip(request),
         kind=kind,
     )
+
+
+def record(request, contact, kind):
+    """Write the audit record of ``request.user`` looking at ``contact``."""
+    entry = access(request, contact, kind)
+    entry.save()
+    return entry
 
 
 def remaining(viewer):
@@ -60,17 +67,7 @@ def limit_reached(viewer):
 
 def record_listed(request, contacts):
     """Write, in one statement, the audit records of the contacts whose phone and e-mail a list page shows."""
-    ContactAccess.objects.bulk_create(
-        ContactAccess(
-            viewer=request.user,
-            viewer_email=request.user.email,
-            contact=contact,
-            contact_email=contact.email,
-            ip_address=client_ip(request),
-            kind=ContactAccess.Kind.LISTED,
-        )
-        for contact in contacts
-    )
+    ContactAccess.objects.bulk_create(access(request, contact, ContactAccess.Kind.LISTED) for contact in contacts)
 
 
 def refuse(request, contact):

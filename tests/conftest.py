@@ -5,6 +5,9 @@ import io
 import pytest
 from django.core.management.color import no_style
 
+# A mail server that is down (tests/mail_outage.py), for members', network and library tests alike.
+from tests.mail_outage import mail_server_down  # noqa: E402, F401
+
 # Security: every test also checks that nothing it made the site log contains a secret (tests/security).
 from tests.security.log_hygiene import _log_hygiene  # noqa: E402, F401
 

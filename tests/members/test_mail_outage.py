@@ -9,7 +9,6 @@ delivers it once the server is back, and gives up loudly after the last attempt.
 import datetime
 import logging
 import re
-import socket
 from io import StringIO
 
 import pytest
@@ -23,39 +22,9 @@ from django.urls import reverse
 from members.emails import MAX_ATTEMPTS
 from members.factories import MembershipFactory
 from members.models import Invitation, Membership, MembershipStatus, OutgoingEmail
+from tests.mail_outage import LATER, no_address_logged, retry, server_is_back
 
 pytestmark = pytest.mark.django_db
-
-LATER = datetime.timedelta(minutes=6)
-
-
-@pytest.fixture
-def mail_server_down(settings):
-    """Django's SMTP backend, pointed at a port nothing listens on."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_TIMEOUT = 5
-    return settings
-
-
-def server_is_back(settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    mail.outbox = []
-
-
-def retry(later=LATER):
-    with time_machine.travel(later):
-        call_command("send_pending_emails")
-
-
-def no_address_logged(caplog, *addresses):
-    text = "\n".join(record.getMessage() for record in caplog.records)
-    return not any(address in text for address in addresses)
 
 
 def test_a_vetting_decision_is_recorded_and_the_member_is_told_once_the_server_is_back(

@@ -14,11 +14,9 @@ from django.urls import reverse
 from members.models import OutgoingEmail
 from network.directory import contact_token
 from network.models import ContactAccess
-from tests.members import test_mail_outage as outage
+from tests import mail_outage as outage
 
 pytestmark = pytest.mark.django_db
-
-mail_server_down = outage.mail_server_down
 
 
 @pytest.fixture

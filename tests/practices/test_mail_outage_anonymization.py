@@ -12,12 +12,10 @@ from wagtail.models import TaskState, WorkflowState
 from members.models import OutgoingEmail
 from practices.anonymization.workflow import CHECK_TASK_NAME
 from practices.models import CaseStudyPage
-from tests.members import test_mail_outage as outage
+from tests import mail_outage as outage
 from tests.practices.test_anonymization_workflow import case_study_form
 
 pytestmark = pytest.mark.django_db
-
-mail_server_down = outage.mail_server_down
 
 
 def submit_named_victim(library, client):

@@ -182,7 +182,7 @@ class LibrarySearch(FacetLinks):
     @cached_property
     def events(self):
         """Visible live events matching the query (newest first without one), each with a ``score``."""
-        visible_events = access.visible(self.request, EventPage.objects.live().filter(alias_of__isnull=True))
+        visible_events = access.visible(self.request, live_events())
         if not self.has_query:
             events = list(visible_events.select_related("locale", "country").order_by(*DATE_ORDER)[:MAX_EVENT_HITS])
             for event in events:
@@ -438,6 +438,11 @@ def live_items():
     return LibraryItemPage.objects.live().filter(alias_of__isnull=True)
 
 
+def live_events():
+    """Live events, each once (without the aliases in the other language tree)."""
+    return EventPage.objects.live().filter(alias_of__isnull=True)
+
+
 def event_facet_values(event):
     """The values an event has for each search facet (none for crime types and themes, library taxonomies)."""
     return {
@@ -496,14 +501,16 @@ def _strings(value):
 
 
 def autocomplete_titles(request, prefix, limit=8):
-    """Titles of live items the requester may see that start with (or contain words starting with) ``prefix``."""
+    """Titles the requester may see that start with (or contain words starting with) ``prefix``: library items
+    first, then events, at most ``limit``."""
     if not prefix.strip():
         return []
-    visible_ids = access.visible(request, live_items()).values("pk")
-    candidates = LibraryItemPage.objects.filter(pk__in=visible_ids)
-    try:
-        results = get_search_backend("default").autocomplete(prefix, candidates, operator="and")
-        titles = [item.title for item in results[:limit]]
-    except backend_errors():  # pragma: no cover - the default backend is the database
-        titles = []
-    return list(dict.fromkeys(titles))
+    backend = get_search_backend("default")
+    titles = []
+    for pages in (live_items(), live_events()):
+        try:
+            results = backend.autocomplete(prefix, candidates(access.visible(request, pages)), operator="and")
+            titles += [page.title for page in results[:limit]]
+        except backend_errors():  # pragma: no cover - the default backend is the database
+            pass
+    return list(dict.fromkeys(titles))[:limit]

@@ -17,6 +17,11 @@ def search_url():
         return reverse("search:search")
 
 
+def autocomplete_url():
+    with translation.override("es"):
+        return reverse("search:autocomplete")
+
+
 @pytest.fixture
 def events_index(home_pages):
     from events.factories import EventIndexPageFactory
@@ -122,3 +127,25 @@ def test_members_see_members_events_and_participants_their_event(restricted_even
     response = participant_client.get(search_url(), {"q": "extradicion"})
     assert PARTICIPANTS_CANARY.encode() in response.content
     assert response["Cache-Control"].startswith("private") or "no-store" in response["Cache-Control"]
+
+
+def test_autocomplete_suggests_event_titles_after_library_titles(client, make_event, make_item):
+    make_event(title="Curso regional sobre entregas vigiladas", summary="Tres días en San José.")
+    make_item("es", title="Entregas vigiladas en la frontera", summary="Un caso.")
+
+    suggestions = client.get(autocomplete_url(), {"q": "entreg"}).json()["suggestions"]
+
+    assert suggestions == ["Entregas vigiladas en la frontera", "Curso regional sobre entregas vigiladas"]
+
+
+@pytest.mark.parametrize("role", NOT_FULL_MEMBERS)
+def test_autocomplete_never_suggests_restricted_events(role, restricted_events, as_role):
+    for canary in (MEMBERS_CANARY, PARTICIPANTS_CANARY):
+        response = as_role(role).get(autocomplete_url(), {"q": canary[:6]})
+        assert canary.encode() not in response.content
+
+
+def test_autocomplete_suggests_members_events_to_full_members(restricted_events, member_client):
+    suggestions = member_client.get(autocomplete_url(), {"q": MEMBERS_CANARY[:6]}).json()["suggestions"]
+    assert suggestions == [f"Reunión {MEMBERS_CANARY} de fiscales"]
+    assert member_client.get(autocomplete_url(), {"q": PARTICIPANTS_CANARY[:6]}).json()["suggestions"] == []

@@ -10,6 +10,8 @@ reminder…) still succeeds: the failure is logged (a warning, without the addre
 ``manage.py send_pending_emails`` (cron, every few minutes) sends it again after 5 minutes, then 10, 20… up to
 6 hours, and gives up after :data:`MAX_ATTEMPTS` with an error in the log. Callers that keep their own record of
 each attempt (the events app) pass ``retry=False`` and get the exception instead.
+
+Administrators see what waits or failed in the admin's outbox and may :func:`send_again` or :func:`cancel` one.
 """
 
 import datetime
@@ -164,4 +166,43 @@ def send_pending(now=None):
             stopped = True
             break
     OutgoingEmail.objects.filter(status=OutgoingEmail.Status.SENT, sent_at__lt=now - KEEP_SENT).delete()
+    OutgoingEmail.objects.filter(status=OutgoingEmail.Status.CANCELLED, cancelled_at__lt=now - KEEP_SENT).delete()
     return sent, failed, given_up, stopped
+
+
+def send_again(outgoing):
+    """Send a pending or given-up e-mail now, at an administrator's request (the admin's outbox).
+
+    Its count of attempts starts again from zero, so that if the server still refuses it, it gets the whole series
+    of retries again. The e-mail is claimed first, like :func:`send_pending` does, so it never goes out twice when
+    a run of ``send_pending_emails`` is sending it at this moment. Returns ``True`` when it was delivered, ``False``
+    when the server refused it again (it then waits for its next attempt), ``None`` when it was no longer
+    waiting (delivered, cancelled, or being sent by someone else).
+    """
+    from members.models import OutgoingEmail
+
+    now = timezone.now()
+    claimed = OutgoingEmail.objects.filter(
+        pk=outgoing.pk, status__in=OutgoingEmail.UNDELIVERED, next_attempt_at=outgoing.next_attempt_at
+    ).update(status=OutgoingEmail.Status.PENDING, attempts=0, next_attempt_at=now + CLAIM)
+    if not claimed:
+        return None
+    outgoing.status, outgoing.attempts, outgoing.next_attempt_at = OutgoingEmail.Status.PENDING, 0, now + CLAIM
+    return deliver(outgoing)
+
+
+def cancel(outgoing):
+    """Stop trying to send an undelivered e-mail; its body (which may hold a one-time link) is erased at once.
+
+    The row stays as a record (recipient, subject, last error) for :data:`KEEP_SENT`. Returns whether it was
+    cancelled (``False`` when it had been delivered or cancelled meanwhile).
+    """
+    from members.models import OutgoingEmail
+
+    now = timezone.now()
+    cancelled = OutgoingEmail.objects.filter(pk=outgoing.pk, status__in=OutgoingEmail.UNDELIVERED).update(
+        status=OutgoingEmail.Status.CANCELLED, cancelled_at=now, body=""
+    )
+    if cancelled:
+        outgoing.status, outgoing.cancelled_at, outgoing.body = OutgoingEmail.Status.CANCELLED, now, ""
+    return bool(cancelled)

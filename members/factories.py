@@ -4,6 +4,8 @@
 (``MembershipFactory(vetted=True)``, ``suspended``, ``expired``, ``left``, ``rejected``).
 ``UserFactory(totp_secret=...)`` or :func:`activate_totp` gives an account a TOTP authenticator whose secret is
 known, so a test (or a demo user) can compute codes with :func:`totp_code`.
+``OutgoingEmailFactory`` writes an e-mail into the members' outbox (pending by default; ``failed=True`` gives one
+given up after every attempt, ``sent=True`` one delivered).
 """
 
 import datetime
@@ -15,7 +17,15 @@ from factory.django import DjangoModelFactory
 
 from network.models import Country
 
-from .models import JoinedVia, Membership, MembershipStatus, Specialization, User, WorkingLanguage
+from .models import (
+    JoinedVia,
+    Membership,
+    MembershipStatus,
+    OutgoingEmail,
+    Specialization,
+    User,
+    WorkingLanguage,
+)
 
 DEFAULT_PASSWORD = "demo-enlace-2026"  # noqa: S105 - local demo and tests only
 
@@ -126,3 +136,30 @@ def member_in_state(state, **kwargs):
     """A membership in ``state`` (one of :class:`MembershipStatus` values), for parametrised tests."""
     traits = {} if state == MembershipStatus.APPLICANT else {state: True}
     return MembershipFactory(**traits, **kwargs)
+
+
+class OutgoingEmailFactory(DjangoModelFactory):
+    """An e-mail in the members' outbox that the mail server refused once (pending, due again in 5 minutes)."""
+
+    class Meta:
+        model = OutgoingEmail
+
+    to = factory.Sequence(lambda n: f"recipient{n}@example.org")
+    template = "members/email/invitation"
+    language = "es"
+    subject = factory.Sequence(lambda n: f"Invitación a Enlace {n}")
+    body = factory.LazyAttribute(lambda o: f"Acepte la invitación: https://enlace.example/invitacion/{o.to}-secret/")
+    status = OutgoingEmail.Status.PENDING
+    attempts = 1
+    error = "ConnectionRefusedError: [Errno 111] Connection refused"
+    next_attempt_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(minutes=5))
+
+    class Params:
+        failed = factory.Trait(status=OutgoingEmail.Status.FAILED, attempts=8)
+        sent = factory.Trait(
+            status=OutgoingEmail.Status.SENT,
+            attempts=1,
+            body="",
+            error="",
+            sent_at=factory.LazyFunction(timezone.now),
+        )

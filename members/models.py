@@ -14,6 +14,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 
@@ -463,13 +464,19 @@ class OutgoingEmail(models.Model):
     :func:`members.emails.send_to_member` renders the message, records it here and sends it at once; when the mail
     server is down the action that wrote it still succeeds, and ``send_pending_emails`` (cron, every few minutes)
     sends it again with growing delays, giving up after ``MAX_ATTEMPTS``. Once delivered, the body (which may hold
-    a one-time link) is erased and the row kept a while as a record of delivery.
+    a one-time link) is erased and the row kept a while as a record of delivery. Administrators see what waits or
+    failed in the admin's outbox (``members.wagtail_hooks.OutboxViewSet``), where they can send one again or cancel
+    it; a cancelled e-mail loses its body too.
     """
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    #: States in which the e-mail has not gone out and may still be sent again or cancelled.
+    UNDELIVERED = (Status.PENDING, Status.FAILED)
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -491,6 +498,7 @@ class OutgoingEmail(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
 
     class Meta:
         ordering = ["created_at"]
@@ -500,3 +508,17 @@ class OutgoingEmail(models.Model):
 
     def __str__(self):
         return f"{self.template} ({self.get_status_display()})"
+
+    @property
+    def is_undelivered(self):
+        return self.status in self.UNDELIVERED
+
+    @admin.display(description=_("last error"))
+    def last_error(self):
+        """The mail server's last answer, shortened for a listing (the full text is on the inspect page)."""
+        return Truncator(self.error).chars(120) or "—"
+
+    @admin.display(description=_("next attempt"), ordering="next_attempt_at")
+    def next_attempt(self):
+        """When ``send_pending_emails`` tries again: only pending e-mails have a next attempt."""
+        return self.next_attempt_at if self.status == self.Status.PENDING else None

@@ -47,6 +47,9 @@ EXPECTED = {
             "members.vet_membership",
             "members.add_invitation",
             "members.view_invitation",
+            # The members' outbox (migration 0008): see it, send an e-mail again or cancel it.
+            "members.view_outgoingemail",
+            "members.change_outgoingemail",
             "wagtailcore.add_site",
             "wagtailcore.change_site",
             "wagtailcore.delete_site",

@@ -76,6 +76,18 @@ def has_mfa(user):
     return Authenticator.objects.filter(user_id=user.pk).exclude(type=Authenticator.Type.RECOVERY_CODES).exists()
 
 
+def second_factor_check(user):
+    """The allauth page where a signed-in session passes the account's second factor: the code page when the account
+    has TOTP (it takes recovery codes too), the security-key page when it has only keys (and recovery codes)."""
+    from allauth.mfa.models import Authenticator
+
+    if Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.TOTP).exists():
+        return "mfa_reauthenticate"
+    if Authenticator.objects.filter(user_id=user.pk, type=Authenticator.Type.WEBAUTHN).exists():
+        return "mfa_reauthenticate_webauthn"
+    return "mfa_reauthenticate"
+
+
 def must_set_up_mfa(user):
     """A vetted member without a second factor: sent to set one up before anything else (middleware)."""
     membership = membership_of(user)

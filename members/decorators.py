@@ -34,7 +34,7 @@ def denied_response(request, reason):
     if reason is Denial.MFA_SETUP:
         return redirect(reverse("mfa_activate_totp") + "?" + urlencode({"next": next_url}))
     if reason is Denial.MFA_VERIFY:
-        return redirect(reverse("mfa_reauthenticate") + "?" + urlencode({"next": next_url}))
+        return redirect(reverse(access.second_factor_check(request.user)) + "?" + urlencode({"next": next_url}))
     membership = access.membership_of(request.user)
     return private(render(request, "members/not_a_member.html", {"membership": membership}, status=403))
 

@@ -66,8 +66,9 @@ class MFARequiredMiddleware:
     into the admin (Wagtail's or Django's) unless it passed a second factor, whoever the staff user is.
 
     The account and MFA pages themselves (allauth's ``account_*`` and ``mfa_*`` views) stay reachable, so the
-    member can set up TOTP, change a password or sign out. Members-only content is refused to sessions that did
-    not pass MFA by :mod:`members.access` in any case; this middleware makes the setup the next step.
+    member can set up TOTP (or a security key instead), change a password or sign out. Members-only content is
+    refused to sessions that did not pass MFA by :mod:`members.access` in any case; this middleware makes the setup
+    the next step.
 
     Staff accounts need not hold a membership (an administrator of the platform may not be a practitioner), so
     the member rule alone would let such an account into the admin (accounts, roles, vetting, the audit trail)
@@ -102,6 +103,6 @@ class MFARequiredMiddleware:
             return redirect(reverse("mfa_activate_totp") + next_query)
         admin = request.path_info.startswith(self.ADMIN_PREFIXES) and name not in self.ADMIN_EXEMPT_NAMES
         if admin and is_staff(user):
-            step = "mfa_reauthenticate" if access.has_mfa(user) else "mfa_activate_totp"
+            step = access.second_factor_check(user) if access.has_mfa(user) else "mfa_activate_totp"
             return redirect(reverse(step) + next_query)
         return None

@@ -6,15 +6,16 @@ from django.dispatch import receiver
 
 
 @receiver(authenticator_added, dispatch_uid="members.setup_counts_as_mfa")
-def setting_up_totp_passes_mfa_for_this_session(sender, request, user, authenticator, **kwargs):
-    """A member who just set up TOTP typed a valid code from it: that session has passed the second factor.
+def setting_up_a_factor_passes_mfa_for_this_session(sender, request, user, authenticator, **kwargs):
+    """A member who just set up TOTP typed a valid code from it, and one who just added a security key used it (the
+    key signed this session's fresh challenge, which allauth verified): that session has passed the second factor.
 
-    Without this, a newly approved member would have to type a second code right after the first, and could not
-    reuse the same one within its 30-second window.
+    Without this, a newly approved member would have to use the factor a second time right after the first (and
+    could not reuse a TOTP code within its 30-second window).
     """
     from allauth.account.internal.flows.login import record_authentication
 
-    if request is not None and authenticator.type == authenticator.Type.TOTP:
+    if request is not None and authenticator.type in (authenticator.Type.TOTP, authenticator.Type.WEBAUTHN):
         record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type, activated=True)
 
 

@@ -174,7 +174,11 @@ ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_CHANGE_EMAIL = True
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Second factors: an authenticator app (TOTP) or a security key / passkey (WebAuthn, through fido2); recovery codes
+# as the way back in. Either factor satisfies every MFA rule (members.access.has_mfa). A key is a second factor after
+# the password: signing in with a passkey alone (MFA_PASSKEY_LOGIN_ENABLED) stays off.
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = False
 MFA_TOTP_ISSUER = "Enlace"
 # One 30-second step of clock drift either way (RFC 6238's recommendation), so a code typed at a step's end works.
 MFA_TOTP_TOLERANCE = 1

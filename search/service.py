@@ -150,23 +150,28 @@ class LibrarySearch(FacetLinks):
             try:
                 backend = get_search_backend(self.backend_name)
                 results = backend.search(self.query, LibraryItemPage.objects.live(), operator="and")
-                ids = [item.pk for item in results[:MAX_BACKEND_HITS]]
-                return {pk: float(len(ids) - position) for position, pk in enumerate(ids)}
+                return {item.pk: item._score for item in results.annotate_score("_score")[:MAX_BACKEND_HITS]}
             except backend_errors() as error:
-                logger.warning(
-                    "search backend %s unavailable, answering from the database: %s", self.backend_name, error
-                )
-                self.degraded = True
+                self.fall_back(error)
         return dict(
             self.database_backend.ranked_matches(self.query, candidates(self.visible_items()), MAX_BACKEND_HITS)
         )
+
+    @property
+    def asks_the_cluster(self):
+        """Whether Elasticsearch is configured and has answered so far (then events are matched there too)."""
+        return self.backend_name != "default" and not self.degraded
+
+    def fall_back(self, error):
+        logger.warning("search backend %s unavailable, answering from the database: %s", self.backend_name, error)
+        self.degraded = True
 
     def base_items(self):
         """The visible items the facets start from: the matched ones, or every visible item without a query."""
         scores = self.item_scores
         if scores is None:
             return self.visible_items()
-        if self.backend_name != "default" and not self.degraded:
+        if self.asks_the_cluster:
             return self.visible_items().filter(pk__in=id_list(scores))
         return LibraryItemPage.objects.filter(pk__in=id_list(scores))
 
@@ -181,20 +186,35 @@ class LibrarySearch(FacetLinks):
 
     @cached_property
     def events(self):
-        """Visible live events matching the query (newest first without one), each with a ``score``."""
-        visible_events = access.visible(self.request, live_events())
+        """Visible live events matching the query (newest first without one), each with a ``score``.
+
+        Scored by the backend that scored the library items, so that both sort together by relevance.
+        """
+        visible_events = access.visible(self.request, live_events()).select_related("locale", "country")
         if not self.has_query:
-            events = list(visible_events.select_related("locale", "country").order_by(*DATE_ORDER)[:MAX_EVENT_HITS])
+            events = list(visible_events.order_by(*DATE_ORDER)[:MAX_EVENT_HITS])
             for event in events:
                 event.score = 0.0
             return events
-        results = self.database_backend.search(
-            self.query, candidates(visible_events).select_related("locale", "country"), operator="and"
-        )
+        if self.item_scores is not None and self.asks_the_cluster:
+            try:
+                return self._events_from_the_cluster(visible_events)
+            except backend_errors() as error:
+                self.fall_back(error)
+        results = self.database_backend.search(self.query, candidates(visible_events), operator="and")
         events = list(results.annotate_score("_score")[:MAX_EVENT_HITS])
         sign = score_sign()
         for event in events:
             event.score = sign * (event._score or 0.0)
+        return events
+
+    def _events_from_the_cluster(self, visible_events):
+        """Events matched by Elasticsearch among all live ones, then kept only where the requester may see them."""
+        results = get_search_backend(self.backend_name).search(self.query, live_events(), operator="and")
+        scores = {event.pk: event._score for event in results.annotate_score("_score")[:MAX_EVENT_HITS]}
+        events = list(visible_events.filter(pk__in=id_list(scores)))
+        for event in events:
+            event.score = scores[event.pk] or 0.0
         return events
 
     def event_passes(self, event, skip=None):

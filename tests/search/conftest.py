@@ -43,3 +43,20 @@ def as_role(request, client):
         return client if role == "anonymous" else request.getfixturevalue(f"{role}_client")
 
     return signed_in
+
+
+@pytest.fixture
+def events_index(home_pages):
+    from events.factories import EventIndexPageFactory
+
+    return EventIndexPageFactory(parent=home_pages["es"], title="Eventos", slug="eventos")
+
+
+@pytest.fixture
+def make_event(events_index):
+    from events.factories import EventPageFactory
+
+    def make(**fields):
+        return EventPageFactory(parent=events_index, **fields)
+
+    return make

@@ -23,23 +23,6 @@ def autocomplete_url():
 
 
 @pytest.fixture
-def events_index(home_pages):
-    from events.factories import EventIndexPageFactory
-
-    return EventIndexPageFactory(parent=home_pages["es"], title="Eventos", slug="eventos")
-
-
-@pytest.fixture
-def make_event(events_index):
-    from events.factories import EventPageFactory
-
-    def make(**fields):
-        return EventPageFactory(parent=events_index, **fields)
-
-    return make
-
-
-@pytest.fixture
 def restricted_events(make_event):
     """A members-only event and one for its participants only, each with a canary word."""
     members_only = make_event(

@@ -114,12 +114,20 @@ def participants(request, pk):
             EventParticipant.objects.filter(event=original, pk=request.POST.get("participation")).delete()
             messages.success(request, _("Participant removed."))
             return redirect("events_admin:participants", pk=event.pk)
+    participations = list(original.participations.select_related("user", "user__membership__country"))
+    participating = {participation.user.email.lower() for participation in participations}
+    invitations = list(original.invitations.select_related("invitation").order_by("created_at"))
     context = {
         "event": event,
         "page_title": _("Participants of %(event)s") % {"event": event.title},
         "header_icon": "group",
-        "participations": original.participations.select_related("user", "user__membership__country"),
-        "pending_invitations": original.invitations.select_related("invitation").filter(invitation__accepted_at=None),
+        "participations": participations,
+        "pending_invitations": [entry for entry in invitations if entry.invitation.accepted_at is None],
+        "invitations_awaiting_vetting": [
+            entry
+            for entry in invitations
+            if entry.invitation.accepted_at is not None and entry.invitation.email.lower() not in participating
+        ],
         "register_form": register_form,
         "invite_form": invite_form,
     }

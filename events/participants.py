@@ -4,6 +4,13 @@ The ``EventParticipant`` table is the record; the event's "Participants: <event>
 (materials, library items, contributions) is limited to. :func:`sync_group_member` is the one place that mirrors
 the table into the group; the signal handlers in :mod:`events.signals` call it on every save and delete, so the
 admin, the CSV import, invitations and the demo all keep the two in step.
+
+Only vetted members take part. Editors register vetted members only (from the list or by e-mail); someone
+invited by e-mail becomes a participant when their application is approved, not when they accept the
+invitation. And the group holds only the participants whose membership is vetted *now*: ``members.access``
+already opens "participants only" material to full members alone, but the group is also what Wagtail's own page
+and collection privacy ("private, for these groups") checks, with no notion of vetting, so a suspended, expired
+or unvetted account must not be in it. :func:`sync_member_groups` runs on every save of a membership for that.
 """
 
 import csv
@@ -43,8 +50,19 @@ def ensure_participants_group(event):
     return original.participants_group_id
 
 
+def is_vetted(user):
+    """Whether ``user`` has a vetted, current membership (staff accounts without one are not members)."""
+    from members.access import membership_of
+
+    membership = membership_of(user)
+    return membership is not None and membership.is_vetted
+
+
 def sync_group_member(participation, present):
-    """Add the participant to, or remove them from, the event's group (called by the signal handlers)."""
+    """Add the participant to, or remove them from, the event's group (called by the signal handlers).
+
+    A participant whose membership is not vetted now is kept out of the group (see the module docstring).
+    """
     from events.models import EventPage
 
     event = EventPage.objects.filter(pk=participation.event_id).first()
@@ -52,10 +70,56 @@ def sync_group_member(participation, present):
         return
     group_id = event.participants_group_id or ensure_participants_group(event)
     membership = participation.user.groups.through
-    if present:
+    if present and is_vetted(participation.user):
         membership.objects.get_or_create(user_id=participation.user_id, group_id=group_id)
     else:
         membership.objects.filter(user_id=participation.user_id, group_id=group_id).delete()
+
+
+def sync_member_groups(user):
+    """Put ``user`` in the groups of the events they take part in if their membership is vetted, else out of all.
+
+    Called when a membership is saved (approved, suspended, expired, reinstated…); also registers the person for
+    the events whose invitations they accepted while an applicant (:func:`register_invited`).
+    """
+    from events.models import EventPage
+
+    vetted = is_vetted(user)
+    if vetted:
+        register_invited(user)
+    event_ids = EventParticipant.objects.filter(user_id=user.pk).values("event_id")
+    group_ids = set(
+        EventPage.objects.filter(pk__in=event_ids, participants_group__isnull=False).values_list(
+            "participants_group_id", flat=True
+        )
+    )
+    if not group_ids:
+        return
+    membership = user.groups.through
+    if vetted:
+        present = set(
+            membership.objects.filter(user_id=user.pk, group_id__in=group_ids).values_list("group_id", flat=True)
+        )
+        membership.objects.bulk_create([membership(user_id=user.pk, group_id=pk) for pk in group_ids - present])
+    else:
+        membership.objects.filter(user_id=user.pk, group_id__in=group_ids).delete()
+
+
+def register_invited(user):
+    """Register a vetted ``user`` for every event whose invitation (sent to their address) they accepted.
+
+    The invitation is accepted when the invitee applies; they take part once their application is approved.
+    """
+    from events.models import EventInvitation
+
+    if not user.email or not is_vetted(user):
+        return
+    invitations = EventInvitation.objects.filter(
+        invitation__accepted_at__isnull=False, invitation__email__iexact=user.email
+    ).select_related("event", "invitation")
+    for event_invitation in invitations:
+        invitation = event_invitation.invitation
+        register(event_invitation.event, user, registered_by=invitation.invited_by, invited_at=invitation.created_at)
 
 
 def register(event, user, registered_by=None, invited_at=None):
@@ -116,6 +180,30 @@ def listed_addresses(run, text):
         yield Record(record.line, {"email": record.data.get(column, "")})
 
 
+def refusal_of(user, address):
+    """Why the account listed as ``address`` cannot take part (an empty string when it can): only members whose
+    membership is vetted and current are registered, as in the list of members to choose from."""
+    from members.access import membership_of
+    from members.models import MembershipStatus
+
+    if user is None:
+        return _("no member has the address %(address)s: invite them below") % {"address": address}
+    membership = membership_of(user)
+    if membership is None:
+        return _("%(address)s is not a member of the network: only vetted members can take part") % {"address": address}
+    if membership.is_vetted:
+        return ""
+    if membership.status == MembershipStatus.APPLICANT:
+        return _("%(address)s has applied but is not vetted yet: register them once their application is approved") % {
+            "address": address
+        }
+    status = membership.get_status_display() if membership.status != MembershipStatus.VETTED else _("lapsed")
+    return _("the membership of %(address)s is not current (%(status)s): only vetted members can take part") % {
+        "address": address,
+        "status": str(status).lower(),
+    }
+
+
 class RegistrationFailed(Exception):
     """Some listed lines are not the address of a member: nobody was registered.
 
@@ -131,7 +219,8 @@ def members_listed(address_lists):
     """The accounts whose addresses ``address_lists`` (``{name: text}``) give, in the order listed.
 
     Uses the project's import framework (:mod:`practices.importing`): every line that is not an address, or
-    whose address no account has, is reported with its line, and :class:`RegistrationFailed` is raised with all
+    whose address is not that of a vetted, current member (:func:`refusal_of` says why), is reported with its
+    line, and :class:`RegistrationFailed` is raised with all
     of them, so the editor fixes the whole list at once and nothing is registered from a list half right.
     Addresses are matched whatever their case; an address listed twice is one person.
     """
@@ -148,14 +237,16 @@ def members_listed(address_lists):
                 run.error(record.line, _("“%(address)s” is not a valid e-mail address") % {"address": address})
                 continue
             listed.append((run, record.line, address))
-    accounts = get_user_model().objects.annotate(address=Lower("email"))
+    accounts = get_user_model().objects.annotate(address=Lower("email")).select_related("membership")
     by_address = {user.address: user for user in accounts.filter(address__in={address for *_, address in listed})}
     users = []
     for run, line, address in listed:
-        if address in by_address:
-            users.append(by_address[address])
+        user = by_address.get(address)
+        refusal = refusal_of(user, address)
+        if refusal:
+            run.error(line, refusal)
         else:
-            run.error(line, _("no member has the address %(address)s: invite them below") % {"address": address})
+            users.append(user)
     failures = {}
     for name, run in runs.items():
         try:

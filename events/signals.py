@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
-from events.models import Contribution, ContributionStatus, EventInvitation, EventParticipant, ExperiencePage
+from events.models import Contribution, ContributionStatus, EventParticipant, ExperiencePage
 
 
 @receiver(post_save, sender=EventParticipant)
@@ -36,17 +36,25 @@ def mark_contribution_unpublished(sender, instance, **kwargs):
 
 @receiver(post_save, sender="members.Invitation")
 def register_invited_participant(sender, instance, **kwargs):
-    """When an invitation sent for an event is accepted, its new member becomes a participant of the event."""
+    """When an invitation sent for an event is accepted by someone already vetted, they take part at once;
+    an applicant takes part once approved (:func:`sync_participation_with_vetting`)."""
     if instance.accepted_at is None:
         return
     from django.contrib.auth import get_user_model
 
-    from events.participants import register
+    from events.participants import register_invited
 
-    try:
-        event_invitation = EventInvitation.objects.select_related("event").get(invitation=instance)
-    except EventInvitation.DoesNotExist:
-        return
-    user = get_user_model().objects.filter(email__iexact=instance.email).first()
+    user = get_user_model().objects.filter(email__iexact=instance.email).select_related("membership").first()
     if user is not None:
-        register(event_invitation.event, user, registered_by=instance.invited_by, invited_at=instance.created_at)
+        register_invited(user)
+
+
+@receiver(post_save, sender="members.Membership")
+def sync_participation_with_vetting(sender, instance, **kwargs):
+    """Approval registers the invited applicant; any change of state puts the member in or out of the groups of
+    their events (only vetted members are in them)."""
+    from events.participants import sync_member_groups
+
+    user = instance.user
+    user.membership = instance  # the state just saved, not a cached older one
+    sync_member_groups(user)

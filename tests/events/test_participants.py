@@ -191,9 +191,13 @@ def test_a_member_cannot_open_the_participants_screen(member_client, participant
     assert response.status_code in (302, 403)
 
 
-def test_invitation_sends_a_personal_link_and_accepting_it_registers_the_new_member(
+def test_invitation_sends_a_personal_link_and_the_invitee_takes_part_once_vetted(
     second_editor_client, past_event, participants_url
 ):
+    from django.utils import timezone
+
+    from members import vetting
+
     response = second_editor_client.post(
         participants_url,
         {"action": "invite", "invite-email": "new@example.org", "invite-first_name": "Rosa", "invite-language": "en"},
@@ -206,12 +210,33 @@ def test_invitation_sends_a_personal_link_and_accepting_it_registers_the_new_mem
     assert invitation.token in mail.outbox[-1].body
 
     # The invitee applies through the members' invitation path; accepting marks the invitation.
-    from django.utils import timezone
-
-    newcomer = MembershipFactory(user__email="new@example.org").user
+    newcomer = MembershipFactory(user__email="new@example.org")
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
-    assert past_event.is_participant(newcomer)
+    # An applicant is not a participant yet, nor in the group Wagtail's page and collection privacy checks.
+    assert not past_event.is_participant(newcomer.user)
+    assert not newcomer.user.groups.filter(pk=past_event.participants_group_id).exists()
+    assert "new@example.org" in second_editor_client.get(participants_url).text  # "applied, waiting for vetting"
+
+    vetting.approve(newcomer, by=second_editor_client.user)
+    assert past_event.is_participant(newcomer.user)
+    assert newcomer.user.groups.filter(pk=past_event.participants_group_id).exists()
+
+
+def test_a_vetted_member_who_accepts_an_invitation_takes_part_at_once(second_editor_client, past_event):
+    from django.utils import timezone
+
+    from events.admin_views import invite
+    from events.forms import InviteParticipantForm
+
+    member = MembershipFactory(vetted=True, user__email="known@example.org").user
+    form = InviteParticipantForm({"email": "Known@example.org", "language": "es"})
+    assert form.is_valid()
+    invitation, _sent = invite(past_event, form, second_editor_client.user)
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    assert past_event.is_participant(member)
+    assert member.groups.filter(pk=past_event.participants_group_id).exists()
 
 
 def test_the_event_editor_links_to_the_participants_screen(second_editor_client, past_event, participants_url):

@@ -4,6 +4,7 @@ for registering and inviting participants in the admin."""
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from events.models import SECTIONS, Contribution, ContributionComment
@@ -92,18 +93,71 @@ class RegisterParticipantsForm(forms.Form):
         user_ids = Membership.objects.vetted().values("user_id")
         self.fields["members"].queryset = get_user_model().objects.filter(pk__in=user_ids)
 
+    def clean_emails(self):
+        text = self.cleaned_data.get("emails", "")
+        if len(text) > MAX_LIST_BYTES:
+            raise forms.ValidationError(
+                _("The list is too long: at most %(limit)d characters. Split it and register each part in turn.")
+                % {"limit": MAX_LIST_BYTES}
+            )
+        return check_line_count(text)
+
     def clean_csv_file(self):
         upload = self.cleaned_data.get("csv_file")
         if upload is None:
             return ""
-        try:
-            return upload.read().decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise forms.ValidationError(_("The file must be a CSV saved as UTF-8.")) from error
+        if upload.size > MAX_LIST_BYTES:
+            raise forms.ValidationError(
+                _("The file is too large (%(size)s): at most %(limit)s. Split it and upload each part in turn.")
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(MAX_LIST_BYTES)}
+            )
+        return check_line_count(decoded_list(upload.read(MAX_LIST_BYTES + 1)))
 
     def address_lists(self):
         """The lists of addresses given, by the name of their field (where their line-numbered errors go)."""
         return {name: self.cleaned_data[name] for name in ("emails", "csv_file") if self.cleaned_data.get(name)}
+
+
+#: How long a list of participants may be: an event has tens or hundreds of participants, not thousands; a larger
+#: file is a mistake (the wrong export), and checking it would hold the server for nothing.
+MAX_LIST_LINES = 2000
+MAX_LIST_BYTES = 512 * 1024
+
+#: How files that are not CSV text start: spreadsheets (xlsx/ods are zip files; xls is an OLE file) and PDFs.
+BINARY_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF")
+UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def decoded_list(data):
+    """The text of an uploaded list, or a :class:`~django.forms.ValidationError` that says how to save it."""
+    save_as = _("In your spreadsheet, use “Save as” and choose “CSV UTF-8”, then upload that file.")
+    if data.startswith(UTF16_MARKS):
+        raise forms.ValidationError(
+            _("The file is saved as UTF-16 (“Unicode text”), not as CSV UTF-8. %(save_as)s") % {"save_as": save_as}
+        )
+    if data.startswith(BINARY_SIGNATURES) or b"\x00" in data:
+        raise forms.ValidationError(
+            _("This is not a text file (a spreadsheet or a document?). %(save_as)s") % {"save_as": save_as}
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise forms.ValidationError(
+            _("The file is not saved as UTF-8: line %(line)d has characters it cannot read. %(save_as)s")
+            % {"line": line, "save_as": save_as}
+        ) from error
+
+
+def check_line_count(text):
+    """``text`` if it has at most :data:`MAX_LIST_LINES` lines, else the error that says so."""
+    count = len(text.splitlines())
+    if count > MAX_LIST_LINES:
+        raise forms.ValidationError(
+            _("The list has %(count)d lines: at most %(limit)d at once. Split it and register each part in turn.")
+            % {"count": count, "limit": MAX_LIST_LINES}
+        )
+    return text
 
 
 class InviteParticipantForm(forms.Form):

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import time_format
 from django.utils.translation import get_language
@@ -134,15 +135,18 @@ def autosave(request, pk):
 def reply(request, pk):
     """Participants of the experience's event: post a short reply, shown once an editor approves it."""
     experience = get_object_or_404(ExperiencePage.objects.live().select_related("event"), pk=pk)
+    if not can_view(request, experience):
+        return refuse(request)
     if not participant_of(request, experience.event):
         return private(render(request, "events/not_a_participant.html", {"event": experience.event}, status=403))
     form = CommentForm(request.POST)
-    if form.is_valid():
-        comment = form.save(commit=False)
-        comment.experience = experience
-        comment.author = request.user
-        comment.save()
-        messages.success(request, _("Thank you. Your reply will appear once an editor has approved it."))
-    else:
-        messages.error(request, _("Your reply could not be saved: %(errors)s") % {"errors": form.errors.as_text()})
+    if not form.is_valid():
+        # The page again, with the reply as typed and what to correct next to it: nothing typed is lost.
+        context = {**experience.get_context(request), "comment_form": form}
+        return TemplateResponse(request, experience.get_template(request), context, status=400)
+    comment = form.save(commit=False)
+    comment.experience = experience
+    comment.author = request.user
+    comment.save()
+    messages.success(request, _("Thank you. Your reply will appear once an editor has approved it."))
     return redirect(experience.url)

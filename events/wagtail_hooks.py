@@ -71,8 +71,16 @@ class EditorRolePolicy(BasePermissionPolicy):
         return users.filter(Q(is_superuser=True) | Q(groups__name=EDITOR_ROLE)).distinct()
 
 
+class ContributionPolicy(EditorRolePolicy):
+    """Editors look at contributions and never change them: a contribution's state follows its library item's
+    review (submitted, published, not published). Turned back into a draft by hand, its author would submit it
+    again and file it in the library twice."""
+
+    allowed_actions = {"view"}
+
+
 register_permission_policy(ContributionComment, EditorRolePolicy(ContributionComment))
-register_permission_policy(Contribution, EditorRolePolicy(Contribution))
+register_permission_policy(Contribution, ContributionPolicy(Contribution))
 
 
 class ReplyModerationViewSet(ModelViewSet):
@@ -90,7 +98,7 @@ class ReplyModerationViewSet(ModelViewSet):
 
 
 class ContributionViewSet(ModelViewSet):
-    """Participants' contributions and their state (drafts are their authors' own: listed, never edited here)."""
+    """Participants' contributions and their state, to look at (see :class:`ContributionPolicy`)."""
 
     model = Contribution
     icon = "doc-full"

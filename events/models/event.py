@@ -197,6 +197,13 @@ class EventPage(Page):
                 return refusal
         return mark_private_if_personalised(request, super().serve(request, *args, **kwargs))
 
+    def get_sitemap_urls(self, request=None):
+        """Only public events are listed: the sitemap is public and cached by crawlers (a restricted event's
+        address names it)."""
+        from practices.visibility import is_public
+
+        return super().get_sitemap_urls(request) if is_public(self) else []
+
     def get_context(self, request, *args, **kwargs):
         from events.presenters import event_page_context
 

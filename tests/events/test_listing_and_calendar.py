@@ -111,3 +111,15 @@ def test_a_members_only_event_ics_is_refused_to_anonymous_visitors(client, event
     event = EventPageFactory(parent=event_indexes["es"], title="Reunión cerrada", visibility="members")
     response = client.get(reverse("events:event_calendar", args=[event.pk]))
     assert response.status_code == 302
+
+
+def test_the_sitemap_lists_public_events_only_whoever_asks(member_client, past_event, event_indexes):
+    from django.test import Client
+
+    EventPageFactory(parent=event_indexes["es"], title="Reunión cerrada", slug="reunion-cerrada", visibility="members")
+    EventPageFactory(parent=event_indexes["es"], title="Taller de grupo", slug="taller-de-grupo", visibility="groups")
+    for reader in (Client(), member_client):  # an anonymous crawler, then a full member
+        sitemap = reader.get("/sitemap.xml").text
+        assert "segundo-curso" in sitemap
+        assert "reunion-cerrada" not in sitemap
+        assert "taller-de-grupo" not in sitemap

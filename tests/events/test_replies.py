@@ -56,3 +56,33 @@ def test_a_member_who_did_not_take_part_cannot_reply(member_client, experience):
     response = member_client.post(reverse("events:reply", args=[experience.pk]), {"body": "Hola"})
     assert response.status_code == 403
     assert not ContributionComment.objects.exists()
+
+
+def test_a_reply_too_long_is_shown_again_as_typed_with_what_to_correct(participant_client, experience):
+    body = "Muy útil. " * 101  # 1010 characters: over the 1000 allowed
+    response = participant_client.post(reverse("events:reply", args=[experience.pk]), {"body": body})
+    assert response.status_code == 400
+    assert response.context["comment_form"]["body"].value() == body  # nothing typed is lost
+    assert response.context["comment_form"].errors["body"]
+    assert "Lo que aplicaré" in response.text  # the experience page, not an error page
+    assert "private" in response["Cache-Control"]
+    assert not ContributionComment.objects.exists()
+
+
+def test_an_empty_reply_is_refused_on_the_page(participant_client, experience):
+    response = participant_client.post(reverse("events:reply", args=[experience.pk]), {"body": "   "})
+    assert response.status_code == 400
+    assert response.context["comment_form"].errors["body"]
+    assert not ContributionComment.objects.exists()
+
+
+def test_a_participant_cannot_reply_to_an_experience_they_may_not_read(participant_client, experience):
+    from django.contrib.auth.models import Group
+
+    experience.visibility = "groups"
+    experience.save()
+    experience.restricted_to_groups.set([Group.objects.create(name="Another working group")])
+    response = participant_client.post(reverse("events:reply", args=[experience.pk]), {"body": "Hola"})
+    assert response.status_code == 403
+    assert "Lo que aplicaré" not in response.text
+    assert not ContributionComment.objects.exists()

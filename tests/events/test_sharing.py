@@ -196,3 +196,36 @@ def test_a_failed_followup_is_recorded_and_sent_on_the_next_run(participant_clie
     participation.refresh_from_db()
     assert participation.followup_sent_at is not None
     assert len(mail.outbox) == 1
+
+
+def test_editors_cannot_turn_a_submitted_contribution_back_into_a_draft_by_hand(
+    participant_client, past_event, libraries, second_editor_client
+):
+    url = reverse("events:contribute", args=[past_event.pk])
+    participant_client.post(url, {**ANSWERS, "submit": "1"})
+    contribution = Contribution.objects.get(author=participant_client.user)
+    edit = reverse("event_contributions:edit", args=[contribution.pk])
+    second_editor_client.post(edit, {"status": "draft"})
+    contribution.refresh_from_db()
+    assert contribution.status == ContributionStatus.SUBMITTED  # its state follows the library item's review
+    assert second_editor_client.get(reverse("event_contributions:index")).status_code == 200
+    inspect = second_editor_client.get(reverse("event_contributions:inspect", args=[contribution.pk]))
+    assert inspect.status_code == 200
+    assert ANSWERS["title"] in inspect.text
+    # So the author still sees it submitted, not a form that would file it in the library twice.
+    response = participant_client.post(url, {**ANSWERS, "submit": "1"})
+    assert response.status_code == 200
+    assert ExperiencePage.objects.count() == 1
+
+
+def test_followups_go_only_to_participants_who_are_vetted_now(participant_client, past_event, editor):
+    from members import vetting
+
+    vetting.suspend(participant_client.user.membership, by=editor, reason="Left the institution")
+    mail.outbox.clear()
+    call_command("send_event_followups")
+    assert not [m for m in mail.outbox if participant_client.user.email in m.to]
+
+    vetting.reinstate(participant_client.user.membership, by=editor)
+    call_command("send_event_followups")
+    assert [m for m in mail.outbox if participant_client.user.email in m.to]

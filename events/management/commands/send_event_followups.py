@@ -1,8 +1,9 @@
 """Invite the participants of ended events to share their experience; retry e-mails that failed before.
 
-Idempotent: a participant is written to once (``followup_sent_at``), a failed attempt is recorded and retried on
-the next run, up to ``events.emails.MAX_ATTEMPTS``. Confirmations of submitted contributions that could not be sent
-are retried here too. Run it daily (cron).
+Only participants vetted now are written to (a suspended one would be invited to a form they cannot open); the
+others are written to once vetted again. Idempotent: a participant is written to once (``followup_sent_at``), a
+failed attempt is recorded and retried on the next run, up to ``events.emails.MAX_ATTEMPTS``. Confirmations of
+submitted contributions that could not be sent are retried here too. Run it daily (cron).
 """
 
 from django.core.management.base import BaseCommand
@@ -10,6 +11,7 @@ from django.utils import timezone
 
 from events.emails import MAX_ATTEMPTS, send_followup, send_submission_confirmation
 from events.models import Contribution, ContributionStatus, EventParticipant
+from members.models import Membership
 
 
 class Command(BaseCommand):
@@ -23,6 +25,7 @@ class Command(BaseCommand):
             followup_sent_at=None,
             followup_attempts__lt=MAX_ATTEMPTS,
             user__is_active=True,
+            user__membership__in=Membership.objects.vetted(),  # the others are written to once vetted again
         ).select_related("event", "user__membership")
         sent = failed = 0
         for participation in due:

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # allauth's list of security keys (mfa/webauthn/authenticator_list.html) loads humanize's filters.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [

@@ -60,7 +60,8 @@ def test_member_sets_up_a_security_key_and_signs_in_with_it(page, live_server, m
     # 2. Adding the key used it: this session passed the second factor and opens the members' area.
     page.goto(reverse("members:home"))
     assert page.url.endswith(reverse("members:home"))
-    assert page.locator("body.account-page").count() == 0
+    page.goto(reverse("mfa_list_webauthn"))
+    assert KEY_NAME in page.locator("main").inner_text()
 
     # 3. Next time: the password, then the key.
     page.context.clear_cookies()

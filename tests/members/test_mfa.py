@@ -112,3 +112,9 @@ def test_staff_whose_only_factor_is_a_security_key_are_asked_for_it_at_the_admin
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 302
     assert response.url.startswith(reverse("mfa_reauthenticate_webauthn"))
+
+
+def test_a_member_can_open_the_list_of_security_keys(member_client):
+    response = member_client.get(reverse("mfa_list_webauthn"))
+    assert response.status_code == 200
+    assert f'href="{reverse("mfa_add_webauthn")}"' in response.content.decode()

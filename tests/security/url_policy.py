@@ -49,6 +49,11 @@ URL_POLICY = {
     "mfa_view_recovery_codes": SIGNED_IN,
     "mfa_generate_recovery_codes": SIGNED_IN,
     "mfa_download_recovery_codes": SIGNED_IN,
+    "mfa_list_webauthn": SIGNED_IN,
+    "mfa_add_webauthn": SIGNED_IN,
+    "mfa_reauthenticate_webauthn": SIGNED_IN,
+    "mfa_remove_webauthn": SIGNED_IN,
+    "mfa_edit_webauthn": SIGNED_IN,
     # Wagtail's own public endpoints (shared-password privacy is disabled in settings)
     "wagtail_serve": OBJECT,
     "wagtaildocs_serve": OBJECT,

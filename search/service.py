@@ -25,18 +25,22 @@ thousands, so they are matched by the database backend (at most :data:`MAX_EVENT
 import json
 import logging
 from dataclasses import dataclass, field
+from hashlib import sha256
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
 
 from events.models import EventPage
+from home.page_cache import GENERATION_KEY
 from members import access
 from members.access import Visibility
 from practices.listing import FACETS as LIBRARY_FACETS
@@ -52,6 +56,8 @@ MAX_QUERY_LENGTH = 200
 # The match keeps the best this many library items; facets, results and pages are computed over them.
 MAX_BACKEND_HITS = 1000
 MAX_EVENT_HITS = 200
+# How long the best matches and the library's facet counts of a query are kept (publishing drops them at once).
+MATCH_CACHE_SECONDS = 300
 FACET_PARAMS = ("country", "crime_type", "kind", "language", "year", "theme")
 FACETS = [facet for param in FACET_PARAMS for facet in LIBRARY_FACETS if facet.param == param]
 COLUMN_FACETS = [facet for facet in FACETS if isinstance(facet, ColumnFacet)]
@@ -142,10 +148,14 @@ class LibrarySearch(FacetLinks):
         """``{pk: score}`` of the visible items matching the query (higher is better), or ``None`` without a query.
 
         Elasticsearch ranks every live item and the visible ones are kept in SQL (:meth:`base_items`); the
-        database backend matches only the visible items. Either way at most :data:`MAX_BACKEND_HITS`.
+        database backend matches only the visible items. Either way at most :data:`MAX_BACKEND_HITS`, and kept
+        for the next search of the same words by the same audience (:meth:`remembered`).
         """
         if not self.has_query:
             return None
+        return self.remembered("match", self.best_matches)
+
+    def best_matches(self):
         if self.backend_name != "default":
             try:
                 backend = get_search_backend(self.backend_name)
@@ -165,6 +175,35 @@ class LibrarySearch(FacetLinks):
     def fall_back(self, error):
         logger.warning("search backend %s unavailable, answering from the database: %s", self.backend_name, error)
         self.degraded = True
+
+    @cached_property
+    def cache_key_prefix(self):
+        """The site's content generation, the requester's audience and the analysed query, read *before* computing.
+
+        The generation (:mod:`home.page_cache`) changes on every publication, unpublication, move and content
+        change, so nothing remembered outlives what it was computed from; the audience (public, members, members
+        of given groups) is all :func:`members.access.visible` depends on, so a result computed for one audience
+        is never shown to another.
+        """
+        words = json.dumps([self.backend_name, sorted(sorted(alternatives) for alternatives in self.terms)])
+        generation = cache.get(GENERATION_KEY) or 0
+        return f"search:{generation}:{access.audience(self.request).cache_key}:{sha256(words.encode()).hexdigest()}"
+
+    def remembered(self, name, compute):
+        """``compute()``, kept :data:`MATCH_CACHE_SECONDS` for the same words, audience and content generation.
+
+        Searches repeat (a network's practitioners look for the same few things: "trata", "extradición"): the
+        full-text match ranks every matching item, which at 50,000 items costs hundreds of milliseconds on
+        PostgreSQL, while the remembered best thousand ids cost one cache read. An answer from the fallback
+        backend is never kept (it may be incomplete).
+        """
+        key = f"{self.cache_key_prefix}:{sha256(name.encode()).hexdigest()[:16]}"
+        value = cache.get(key)
+        if value is None:
+            value = compute()
+            if not self.degraded:
+                cache.set(key, value, MATCH_CACHE_SECONDS)
+        return value
 
     def base_items(self):
         """The visible items the facets start from: the matched ones, or every visible item without a query."""
@@ -319,18 +358,25 @@ class LibrarySearch(FacetLinks):
     def facet_counts(self):
         """``{param: [(value, label, count)]}``: each facet counted with the *other* chosen facets applied.
 
-        Taxonomy facets take one query each; the column facets share one query grouped by all their columns
-        (:func:`column_counts`); events are counted in Python from the events already matched.
+        The library's counts are remembered per query, filters and language (:meth:`remembered`); events are
+        counted in Python from the events already matched.
         """
+        filters = "&".join(f"{param}={','.join(values)}" for param, values in sorted(self.selected.items()))
+        counts = dict(self.remembered(f"facets:{get_language()}:{filters}", self.library_facet_counts))
+        for facet in FACETS:
+            events = [event for event in self.events if self.event_passes(event, skip=facet)]
+            counts[facet.param] = with_event_counts(facet, counts[facet.param], events)
+        return counts
+
+    def library_facet_counts(self):
+        """Taxonomy facets take one query each; the column facets share one query grouped by all their columns
+        (:func:`column_counts`)."""
         counts = {}
         for facet in FACETS:
             if not isinstance(facet, ColumnFacet):
                 counts[facet.param] = facet.counts(self.narrowed(skip={facet}).values("pk"))
         rows = column_rows(self.narrowed(skip=set(COLUMN_FACETS)).values("pk"), COLUMN_FACETS)
         counts.update(column_counts(rows, COLUMN_FACETS, self.selected))
-        for facet in FACETS:
-            events = [event for event in self.events if self.event_passes(event, skip=facet)]
-            counts[facet.param] = with_event_counts(facet, counts[facet.param], events)
         return counts
 
     @cached_property

@@ -41,16 +41,23 @@ def active_designations():
     return FocalPointDesignation.objects.active().select_related("need", "institution")
 
 
+def entry_prefetches():
+    """What an entry shows besides its own row: specializations, languages and the active focal point roles.
+
+    Also used with :func:`~django.db.models.prefetch_related_objects` on several lists of entries at once (the
+    finder's focal points and other members), so that they share these queries.
+    """
+    return [
+        "specializations",
+        "languages",
+        Prefetch("user__focal_point_designations", queryset=active_designations(), to_attr="focal_roles"),
+    ]
+
+
 def directory_entries():
     """Listed memberships with everything an entry shows, fetched in a fixed number of queries."""
     return (
-        access.listed_members()
-        .select_related("user", "country", "institution")
-        .prefetch_related(
-            "specializations",
-            "languages",
-            Prefetch("user__focal_point_designations", queryset=active_designations(), to_attr="focal_roles"),
-        )
+        access.listed_members().select_related("user", "country", "institution").prefetch_related(*entry_prefetches())
     )
 
 

@@ -8,12 +8,12 @@ share and whether they work in the requested language (or one of the asking memb
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, FilteredRelation, IntegerField, OuterRef, Q, Subquery, prefetch_related_objects
 from django.db.models.functions import Coalesce
 
 from members.models import Membership
 
-from .directory import active_designations, directory_entries, focal_point_for
+from .directory import active_designations, directory_entries, entry_prefetches, focal_point_for
 from .models import Country, CountrySheet, Institution, Need, NeedGuidance
 
 #: Needs whose competent institution defaults to the sheet's central authority.
@@ -51,32 +51,39 @@ def find_counterparts(country, need, *, asker=None, language=None, include_peopl
 
     ``asker`` is the asking member's :class:`~members.models.Membership` (for ranking); ``language`` an optional
     working-language code; ``include_people`` must come from ``members.access.is_full_member``.
+
+    Cost, whatever the number of members: one query for the sheet with its central authorities and the need's
+    guidance, one for the designated institutions, and with people two ranked lists sharing one set of prefetches.
     """
     sheet = (
-        CountrySheet.objects.select_related("mla_central_authority", "extradition_central_authority")
+        CountrySheet.objects.annotate(
+            guidance_for_need=FilteredRelation("need_guidance", condition=Q(need_guidance__need=need))
+        )
+        .select_related("mla_central_authority", "extradition_central_authority", "guidance_for_need__institution")
         .filter(country=country)
         .first()
     )
-    guidance = None
-    if sheet is not None:
-        guidance = NeedGuidance.objects.select_related("institution", "need").filter(sheet=sheet, need=need).first()
+    # At most one guidance per sheet and need (a unique constraint); the attribute is only set when there is one.
+    guidance = getattr(sheet, "guidance_for_need", None)
+    if guidance is not None:
+        guidance.need = need
     designations = active_designations().filter(need=need, institution__country=country)
-    designated_institution_ids = list(designations.values_list("institution_id", flat=True).distinct())
+    designated = list(Institution.objects.filter(pk__in=designations.values("institution_id")).order_by("name"))
     result = Counterparts(country=country, need=need, sheet=sheet, guidance=guidance)
-    result._designated_institution_ids = designated_institution_ids
-    result.institutions = competent_institutions(sheet, guidance, need, designated_institution_ids)
+    result._designated_institution_ids = [institution.pk for institution in designated]
+    result.institutions = competent_institutions(sheet, guidance, need, designated)
     if include_people:
         result.people_shown = True
         result.focal_points, result.others = rank_members(country, need, asker=asker, language=language)
     return result
 
 
-def competent_institutions(sheet, guidance, need, designated_institution_ids):
+def competent_institutions(sheet, guidance, need, designated_institutions):
     """The institutions to address, most specific first, without repeats."""
     ordered = []
     if guidance is not None and guidance.institution_id:
         ordered.append(guidance.institution)
-    ordered += list(Institution.objects.filter(pk__in=designated_institution_ids).order_by("name"))
+    ordered += designated_institutions
     authority_field = CENTRAL_AUTHORITY_FIELDS.get(need.slug)
     if sheet is not None and authority_field and getattr(sheet, authority_field) is not None:
         ordered.append(getattr(sheet, authority_field))
@@ -89,27 +96,34 @@ def competent_institutions(sheet, guidance, need, designated_institution_ids):
 
 
 def rank_members(country, need, *, asker=None, language=None, limit=OTHER_MEMBERS_SHOWN):
-    """Focal points for ``need`` in ``country``, then the best-matching other listed members (at most ``limit``)."""
+    """Focal points for ``need`` in ``country``, then the best-matching other listed members (at most ``limit``).
+
+    Four queries whatever the number of members: the focal points, the ranked others, and the entries' prefetches
+    (:func:`~network.directory.entry_prefetches`) for both lists together.
+    """
     designated = focal_point_for(need)
-    entries = directory_entries().filter(Q(country=country) | Q(institution__country=country))
+    entries = directory_entries().prefetch_related(None).filter(Q(country=country) | Q(institution__country=country))
     if asker is not None:
         entries = entries.exclude(pk=asker.pk)
     focal_points = list(entries.filter(designated).order_by("user__last_name", "user__first_name", "pk"))
 
-    spec_ids = list(asker.specializations.values_list("pk", flat=True)) if asker is not None else []
-    if language:
-        language_rows = Membership.languages.through.objects.filter(workinglanguage__code=language)
-    elif asker is not None:
-        asker_languages = Membership.languages.through.objects.filter(membership_id=asker.pk)
-        language_rows = Membership.languages.through.objects.filter(
-            workinglanguage_id__in=asker_languages.values("workinglanguage_id")
-        )
+    specializations = Membership.specializations.through.objects
+    languages = Membership.languages.through.objects
+    if asker is not None:
+        asker_specializations = specializations.filter(membership_id=asker.pk).values("specialization_id")
+        specialization_rows = specializations.filter(specialization_id__in=asker_specializations)
     else:
-        language_rows = Membership.languages.through.objects.none()
+        specialization_rows = specializations.none()
+    if language:
+        language_rows = languages.filter(workinglanguage__code=language)
+    elif asker is not None:
+        asker_languages = languages.filter(membership_id=asker.pk).values("workinglanguage_id")
+        language_rows = languages.filter(workinglanguage_id__in=asker_languages)
+    else:
+        language_rows = languages.none()
     # One correlated count per listed member of the country, each read from a join table's unique
     # (membership, term) index: no row multiplication between the two relations, no DISTINCT over a join.
-    specialization_rows = Membership.specializations.through.objects.filter(specialization_id__in=spec_ids)
-    others = (
+    others = list(
         entries.exclude(designated)
         .annotate(
             specialization_match=matches(specialization_rows),
@@ -117,7 +131,8 @@ def rank_members(country, need, *, asker=None, language=None, limit=OTHER_MEMBER
         )
         .order_by("-specialization_match", "-language_match", "user__last_name", "user__first_name", "pk")[:limit]
     )
-    return focal_points, list(others)
+    prefetch_related_objects(focal_points + others, *entry_prefetches())
+    return focal_points, others
 
 
 def matches(rows):

@@ -101,20 +101,52 @@ def test_anonymous_visitor_gets_the_institution_route_without_people_or_urgent_p
     assert "join-cta" in body
 
 
+#: A full member's finder page: the session, the account, the membership and its groups (4); the three reference
+#: lists, each read once for the select and the submitted answer (3); the sheet with its central authorities and
+#: the need's guidance (1); the designated institutions (1); the focal points and the ranked others (2), and their
+#: specializations, languages and focal point roles, fetched for both lists together (3).
+FINDER_QUERIES_FOR_MEMBERS = 14
+#: A visitor's: the three reference lists, the sheet with the guidance and the designated institutions.
+FINDER_QUERIES_FOR_VISITORS = 5
+
+
 def test_finder_runs_the_same_number_of_queries_whatever_the_number_of_members(
-    member_client, listed_member, institution, designate, panama_sheet, django_assert_max_num_queries
+    member_client, listed_member, institution, designate, panama_sheet, django_assert_num_queries
 ):
     ministry = institution()
     for n in range(3):
         designate(listed_member("Focal", f"F{n}", institution=ministry), "mla-request")
         listed_member("Otro", f"O{n}")
     finder(member_client, country="PA", need="mla-request")
-    with django_assert_max_num_queries(30) as few:
+    with django_assert_num_queries(FINDER_QUERIES_FOR_MEMBERS):
         finder(member_client, country="PA", need="mla-request")
     for n in range(3, 12):
         designate(listed_member("Focal", f"F{n}", institution=ministry), "mla-request")
         listed_member("Otro", f"O{n}")
-    with django_assert_max_num_queries(30) as many:
+    with django_assert_num_queries(FINDER_QUERIES_FOR_MEMBERS):
         response = finder(member_client, country="PA", need="mla-request")
     assert len(response.context["result"].focal_points) == 12
-    assert len(few.captured_queries) == len(many.captured_queries)
+    assert len(response.context["result"].others) == 10
+
+
+def test_finder_costs_the_same_without_a_sheet_or_guidance_for_the_need(
+    member_client, panama_sheet, listed_member, django_assert_num_queries
+):
+    listed_member("Otro", "Colega", code="PA")
+    listed_member("Otra", "Colega", code="CR")
+    for country, need in (("PA", "extradition"), ("CR", "mla-request")):
+        finder(member_client, country=country, need=need)
+        with django_assert_num_queries(FINDER_QUERIES_FOR_MEMBERS):
+            result = finder(member_client, country=country, need=need).context["result"]
+        assert result.guidance is None
+
+
+def test_visitors_finder_runs_a_fixed_number_of_queries(
+    client, panama_sheet, listed_member, institution, designate, django_assert_num_queries
+):
+    designate(listed_member("Focal", "Uno", institution=institution()), "mla-request")
+    finder(client, country="PA", need="mla-request")
+    with django_assert_num_queries(FINDER_QUERIES_FOR_VISITORS):
+        response = finder(client, country="PA", need="mla-request")
+    assert response.context["result"].has_focal_point
+    assert "Ministerio de Relaciones Exteriores" in response.content.decode()

@@ -4,7 +4,8 @@ Courses, meetings, workshops and webinars spread over 2018–2027 (so the index 
 every country of the region, in both language trees, mostly public (70 %), some for members (25 %) or a working
 group (5 %), each with a programme of sessions and its participants group (as :mod:`events.participants` names
 it). Pages are written with the library's bulk writer (:func:`practices.scale.bulk_create_pages`) and indexed for
-search in chunks. Event *n* has the slug ``scale-event-0000n``; a second run with the same count creates nothing.
+search in the same transaction by its bulk index writer (:func:`practices.scale.index_for_search`). Event *n* has
+the slug ``scale-event-0000n``; a second run with the same count creates nothing.
 """
 
 import datetime
@@ -16,13 +17,12 @@ from django.db import transaction
 from django.utils import timezone
 from faker import Faker
 from wagtail.models import Locale
-from wagtail.search.backends import get_search_backends
 
 from events.models import EventIndexPage, EventKind, EventPage
 from events.participants import participants_group_name
 from members.access import Visibility
 from network.models import Country
-from practices.scale import NAMESPACE, SCALE_GROUP, TextBank, bulk_create_pages
+from practices.scale import NAMESPACE, SCALE_GROUP, TextBank, bulk_create_pages, index_for_search, refresh_title_norms
 
 SLUG = "scale-event-{:05d}"
 SLUG_PREFIX = "scale-event-"
@@ -106,7 +106,8 @@ def seed(report, count):
     countries = [c.pk for c in all_countries if c.in_region] or [c.pk for c in all_countries]
     banks = {language: TextBank(language, all_countries, size=1000) for language in ("es", "en")}
     fakers = {"es": Faker(["es_MX", "es_ES"]), "en": Faker("en_US")}
-    locales = dict(Locale.objects.values_list("language_code", "pk"))
+    locale_objects = {locale.pk: locale for locale in Locale.objects.all()}
+    locales = {locale.language_code: pk for pk, locale in locale_objects.items()}
     group, _created = Group.objects.get_or_create(name=SCALE_GROUP)
     now = timezone.now()
     done = 0
@@ -123,8 +124,10 @@ def seed(report, count):
             through.objects.bulk_create(
                 [through(eventpage_id=e.pk, group_id=group.pk) for e in events if e.visibility == Visibility.GROUPS]
             )
-        for backend in get_search_backends():
-            backend.add_bulk(EventPage, events)
+            for event in events:
+                event.locale = locale_objects[event.locale_id]  # read by the indexer, kept in memory
+            index_for_search(EventPage, events)  # the library's bulk index writer, in the same transaction
         done += len(events)
         report.progress(done, len(missing), "events")
+    refresh_title_norms(EventPage)
     report.add(len(missing), "events (scale)")

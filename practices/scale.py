@@ -11,13 +11,16 @@ Fast: Wagtail pages are multi-table models, which ``bulk_create`` refuses, so :f
 three tables itself (``wagtailcore_page``, then the item table, then the kind's table, sharing one id), computing
 treebeard's materialised ``path``, ``depth`` and the parent's ``numchild`` as treebeard would, and the
 taxonomy join tables in bulk. No revisions are written (Wagtail edits a page without one from the page itself)
-and no translation aliases (each item is written in one language tree); the items are then added to the search
-index in chunks through the configured backends.
+and no translation aliases (each item is written in one language tree). The search index rows are written in the
+same transaction, one ``INSERT`` per chunk, from text analysed once per sentence of the bank (see "The search
+index, written in bulk" below): the rows Wagtail's ``update_index`` writes, several times faster
+(tests/performance/test_scale_search_index.py compares them on SQLite and PostgreSQL).
 
 Idempotent: item *n* has the slug ``scale-practice-0000n``; a second run with the same count creates nothing.
 """
 
 import datetime
+import json
 import random
 import sys
 import uuid
@@ -28,6 +31,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
 from faker import Faker
+from modelsearch.backends.database.postgres.weights import get_weight
+from modelsearch.index import SearchField
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backends
 
@@ -44,6 +49,7 @@ from practices.models import (
     Technique,
     Theme,
 )
+from search.analysis import analyse
 
 SLUG = "scale-practice-{:05d}"
 SLUG_PREFIX = "scale-practice-"
@@ -117,7 +123,13 @@ CHECKLIST_TITLE = {"es": "Antes de enviar la solicitud", "en": "Before sending t
 
 
 class TextBank:
-    """Sentences of the domain in one language, filled in once with fictional places, then combined cheaply."""
+    """Sentences of the domain in one language, filled in once with fictional places, then combined cheaply.
+
+    Each sentence is also analysed for search once (:func:`search.analysis.analyse`, in the bank's language), so an
+    item's index text is put together from its sentences' analyses instead of extracting and analysing every
+    field of every item again: analysis works word by word, so the analysis of sentences joined by spaces is
+    their analyses joined by spaces (:func:`write_search_index` checks it against the indexer on every chunk).
+    """
 
     def __init__(self, language, countries, size=4000):
         faker = Faker(["es_MX", "es_ES"] if language == "es" else ["en_US"])
@@ -131,24 +143,52 @@ class TextBank:
             for _ in range(size)
         ]
         self.language = language
+        self.analysed = [analyse(sentence, language) for sentence in self.sentences]
+        self.analysis_of = dict(zip(self.sentences, self.analysed, strict=True))
+        self.analysed_blocks = {}  # headings repeat: their analysis is kept
 
     def paragraph(self, rng, sentences=(4, 7)):
-        return " ".join(rng.sample(self.sentences, rng.randint(*sentences)))
+        return self.analysed_paragraph(rng, sentences)[0]
+
+    def analysed_paragraph(self, rng, sentences=(4, 7)):
+        """A paragraph and its analysis (the same draws from ``rng`` as :meth:`paragraph`)."""
+        chosen = rng.sample(range(len(self.sentences)), rng.randint(*sentences))
+        return " ".join(self.sentences[n] for n in chosen), " ".join(self.analysed[n] for n in chosen)
+
+    def analyse(self, text):
+        """The analysis of a sentence of the bank (looked up) or of any other text (computed)."""
+        found = self.analysis_of.get(text)
+        return found if found is not None else analyse(text, self.language)
 
     def body(self, rng):
-        """A StreamField body of case-study length, as the editor's blocks would store it."""
+        """A StreamField body of case-study length, as the editor's blocks would store it, and its analysis."""
         blocks = []
+        analysed = []
         headings = HEADINGS[self.language]
         for number in range(rng.randint(8, 14)):
             if number % 3 == 0:
                 text = headings[(number // 3) % len(headings)]
                 blocks.append(block(rng, "heading", {"text": text, "level": "h2"}))
-            blocks.append(block(rng, "paragraph", f"<p>{self.paragraph(rng)}</p>"))
+                analysed += self.analysed_block(blocks[-1])
+            paragraph, analysis = self.analysed_paragraph(rng)
+            blocks.append(block(rng, "paragraph", f"<p>{paragraph}</p>"))
+            analysed.append(analysis)
         lessons = [self.paragraph(rng, (1, 1)) for _ in range(3)]
         blocks.append(block(rng, "lessons_learned", {"title": LESSONS_TITLE[self.language], "lessons": lessons}))
+        analysed += self.analysed_block(blocks[-1])
         items = [self.paragraph(rng, (1, 1)) for _ in range(4)]
         blocks.append(block(rng, "checklist", {"title": CHECKLIST_TITLE[self.language], "items": items}))
-        return blocks
+        analysed += self.analysed_block(blocks[-1])
+        return blocks, " ".join(text for text in analysed if text)
+
+    def analysed_block(self, raw):
+        """The analysis of each text a (non-paragraph) block gives the search index, through the block itself."""
+        key = (raw["type"], json.dumps(raw["value"], sort_keys=True))
+        if key not in self.analysed_blocks:
+            child = LibraryItemPage._meta.get_field("body").stream_block.child_blocks[raw["type"]]
+            texts = child.get_searchable_content(child.to_python(raw["value"]))
+            self.analysed_blocks[key] = [self.analyse(text) for text in texts]
+        return self.analysed_blocks[key]
 
 
 def block(rng, kind, value):
@@ -274,7 +314,10 @@ def visibility_of_item(rng):
 
 
 def build_item(n, banks, taxonomy, locales, now):
-    """Item ``n``: its unsaved page (case study or good practice) and its taxonomy choices."""
+    """Item ``n``: its unsaved page (case study or good practice) and its taxonomy choices.
+
+    The page carries the analysis of its text fields for search (``_analysed``, see :class:`TextBank`).
+    """
     rng = random.Random(n)
     language = language_of_item(n)
     bank = banks[language]
@@ -291,8 +334,15 @@ def build_item(n, banks, taxonomy, locales, now):
         city=bank.sentences[n % len(bank.sentences)].split(" ")[-1].rstrip("."),
     )
     published = now - datetime.timedelta(minutes=rng.randint(0, 10 * 365 * 24 * 60))
+    title = f"{title} ({n})"[:255]
+    summary, analysed_summary = bank.analysed_paragraph(rng, (2, 3))
+    body, analysed_body = bank.body(rng)
+    year = rng.randint(2008, 2025)
+    visibility = visibility_of_item(rng)
+    lessons, analysed_lessons = bank.analysed_paragraph(rng, (2, 4))
+    sources, analysed_sources = bank.analysed_paragraph(rng, (1, 2))
     values = {
-        "title": f"{title} ({n})"[:255],
+        "title": title,
         "slug": SLUG.format(n),
         "locale_id": locales[language],
         "live": True,
@@ -301,12 +351,19 @@ def build_item(n, banks, taxonomy, locales, now):
         "last_published_at": published,
         "translation_key": uuid.uuid5(NAMESPACE, SLUG.format(n)),
         "kind": model.library_kind,
-        "summary": bank.paragraph(rng, (2, 3)),
-        "body": bank.body(rng),
-        "year": rng.randint(2008, 2025),
-        "visibility": visibility_of_item(rng),
-        "lessons": f"<p>{bank.paragraph(rng, (2, 4))}</p>",
-        "sources": f"<p>{bank.paragraph(rng, (1, 2))}</p>",
+        "summary": summary,
+        "body": body,
+        "year": year,
+        "visibility": visibility,
+        "lessons": f"<p>{lessons}</p>",
+        "sources": f"<p>{sources}</p>",
+    }
+    analysed = {
+        "title": analyse(title, language),
+        "summary": analysed_summary,
+        "body": analysed_body,
+        "lessons": analysed_lessons,
+        "sources": analysed_sources,
     }
     if is_case:
         outcomes = [o for o in Outcome.values if o != Outcome.NOT_APPLICABLE]
@@ -314,58 +371,93 @@ def build_item(n, banks, taxonomy, locales, now):
             "outcome": rng.choice(outcomes),
             "victims_count": rng.randint(1, 60),
             "defendants_count": rng.randint(1, 15),
-            "elements_of_success": f"<p>{bank.paragraph(rng, (2, 4))}</p>",
-            "challenges": f"<p>{bank.paragraph(rng, (2, 4))}</p>",
         }
+        success, analysed["elements_of_success"] = bank.analysed_paragraph(rng, (2, 4))
+        challenges, analysed["challenges"] = bank.analysed_paragraph(rng, (2, 4))
+        values |= {"elements_of_success": f"<p>{success}</p>", "challenges": f"<p>{challenges}</p>"}
     else:
         values["outcome"] = Outcome.NOT_APPLICABLE
-    return model(**values), terms
+    page = model(**values)
+    page._analysed = analysed
+    return page, terms
 
 
 def write_relations(pages_with_terms, group_id):
+    """The taxonomy and working-group join rows of the new pages, one multi-row ``INSERT`` per table."""
     for relation in TAXONOMY_RELATIONS:
-        field = LibraryItemPage._meta.get_field(relation)
-        through = field.remote_field.through
-        source, target = f"{field.m2m_field_name()}_id", f"{field.m2m_reverse_field_name()}_id"
-        rows = [through(**{source: page.pk, target: pk}) for page, terms in pages_with_terms for pk in terms[relation]]
-        through.objects.bulk_create(rows, batch_size=2000, ignore_conflicts=True)
-    groups_through = LibraryItemPage._meta.get_field("restricted_to_groups").remote_field.through
-    groups_through.objects.bulk_create(
-        [
-            groups_through(libraryitempage_id=page.pk, group_id=group_id)
-            for page, _terms in pages_with_terms
-            if page.visibility == Visibility.GROUPS
-        ],
-        ignore_conflicts=True,
-    )
+        rows = [(page.pk, pk) for page, terms in pages_with_terms for pk in terms[relation]]
+        insert_pairs(LibraryItemPage._meta.get_field(relation), rows)
+    rows = [(page.pk, group_id) for page, _terms in pages_with_terms if page.visibility == Visibility.GROUPS]
+    insert_pairs(LibraryItemPage._meta.get_field("restricted_to_groups"), rows)
 
 
-def index_for_search(pages):
-    """Add the new items to every configured search backend, with their taxonomies (one query per relation).
+def insert_pairs(field, rows):
+    """``INSERT`` (item, term) id pairs into a many-to-many field's join table, skipping pairs already there."""
+    through = field.remote_field.through
+    quote = connection.ops.quote_name
+    source = quote(through._meta.get_field(field.m2m_field_name()).column)
+    target = quote(through._meta.get_field(field.m2m_reverse_field_name()).column)
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 5000):
+            part = rows[start : start + 5000]
+            values = ", ".join(["(%s, %s)"] * len(part))
+            cursor.execute(
+                f"INSERT INTO {quote(through._meta.db_table)} ({source}, {target}) VALUES {values} "  # noqa: S608 # nosec B608
+                "ON CONFLICT DO NOTHING",
+                [value for pair in part for value in pair],
+            )
 
-    The taxonomies are assigned in memory (modelcluster keeps them on the instance), so the backends read them
-    from there instead of asking the database once per item and relation.
-    """
-    by_model = {}
-    for page in pages:
-        by_model.setdefault(type(page), []).append(page.pk)
-    for model, ids in by_model.items():
-        objs = list(model.objects.filter(pk__in=ids).select_related("locale"))
-        for relation in TAXONOMY_RELATIONS:
-            field = LibraryItemPage._meta.get_field(relation)
-            through = field.remote_field.through
-            source = f"{field.m2m_field_name()}_id"
-            terms = {term.pk: term for term in field.related_model.objects.all()}
-            chosen = {}
-            for item_id, term_id in through.objects.filter(**{f"{source}__in": ids}).values_list(
-                source, f"{field.m2m_reverse_field_name()}_id"
-            ):
-                chosen.setdefault(item_id, []).append(terms[term_id])
-            for obj in objs:
-                setattr(obj, relation, chosen.get(obj.pk, []))
-        for backend in get_search_backends():
-            with fields_prepared_once(backend):
-                backend.add_bulk(model, objs)
+
+# --- The search index, written in bulk -----------------------------------------------------------------------
+#
+# Wagtail's ``add_bulk`` builds, per item and per index column, a Django ``SearchVector`` expression for every
+# text (one ``setweight(to_tsvector(…))`` per field, compiled by the ORM), extracts each field again (StreamField
+# blocks rendered to text, rich text stripped of its HTML) and analyses it again: at 30 search fields per item
+# most of the seeding time. Here the rows are the same, computed with the backend's own indexer class
+# (``ObjectIndexer`` as search/backends/database.py installs it: same fields, same order, same weights), with
+# three shortcuts: each field is prepared once (:class:`PreparedOnceMixin`), the page's text fields come already
+# analysed from the sentence bank (:class:`PreanalysedMixin`), and on PostgreSQL the vectors are built by the
+# database from the analysed texts, for a whole chunk in one ``INSERT`` (:data:`POSTGRES_INSERT`). The first item
+# of every chunk is also indexed the slow way and compared (:func:`check_row`).
+
+POSTGRES_AGGREGATE = "pg_temp.enlace_tsvector_cat"
+# One row per item. Each text of an item becomes ``setweight(to_tsvector(config, text), weight)`` and the texts of
+# a column are concatenated in field order with ``||`` (tsvector_concat, the operator Wagtail's ``SearchVector``
+# sum compiles to; a strict aggregate with no initial value starts from the first text, as ``a || b || c`` does).
+POSTGRES_INSERT = """
+INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body, title_norm, title_text, body_text)
+SELECT %(content_type)s, item.object_id, COALESCE(vector.title, ''), COALESCE(vector.autocomplete, ''),
+       COALESCE(vector.body, ''), 1.0, item.title_text, item.body_text
+FROM unnest(%(ids)s::text[], %(title_texts)s::text[], %(body_texts)s::text[])
+     WITH ORDINALITY AS item(object_id, title_text, body_text, n)
+LEFT JOIN (
+    SELECT part.n,
+           {aggregate}(part.vector ORDER BY part.position) FILTER (WHERE part.kind = 't') AS title,
+           {aggregate}(part.vector ORDER BY part.position) FILTER (WHERE part.kind = 'a') AS autocomplete,
+           {aggregate}(part.vector ORDER BY part.position) FILTER (WHERE part.kind = 'b') AS body
+    FROM (
+        SELECT text.n, text.kind, text.position,
+               setweight(
+                   to_tsvector(COALESCE(text.config, current_setting('default_text_search_config'))::regconfig,
+                               COALESCE(text.value, '')),
+                   text.weight::"char"
+               ) AS vector
+        FROM unnest(%(parts_n)s::bigint[], %(parts_kind)s::text[], %(parts_config)s::text[],
+                    %(parts_value)s::text[], %(parts_weight)s::text[])
+             WITH ORDINALITY AS text(n, kind, config, value, weight, position)
+    ) part
+    GROUP BY part.n
+) vector ON vector.n = item.n
+ORDER BY item.n
+ON CONFLICT (content_type_id, object_id)
+DO UPDATE SET title = EXCLUDED.title, title_norm = 1.0, autocomplete = EXCLUDED.autocomplete, body = EXCLUDED.body,
+              title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text
+"""
+SQLITE_INSERT = """
+INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body, title_norm) VALUES (%s, %s, %s, %s, %s, 1.0)
+ON CONFLICT (content_type_id, object_id)
+DO UPDATE SET title = excluded.title, autocomplete = excluded.autocomplete, body = excluded.body
+"""
 
 
 class PreparedOnceMixin:
@@ -383,6 +475,194 @@ class PreparedOnceMixin:
         if key not in prepared:
             prepared[key] = (obj, list(super().prepare_field(obj, field)))  # obj kept alive: ids stay unique
         yield from prepared[key][1]
+
+
+class PreanalysedMixin:
+    """A text field the page brings already analysed (``page._analysed[name]``) is taken from there.
+
+    Only for a plain :class:`SearchField` of the page itself and an analysing backend; anything else (taxonomy
+    names, autocomplete, fields added later) goes through the indexer as usual.
+    """
+
+    weighted = False  # PostgreSQL's indexer yields (field, weight, value), SQLite's (field, value)
+
+    def prepare_field(self, obj, field):
+        analysed = getattr(obj, "_analysed", None)
+        if analysed and type(field) is SearchField and field.field_name in analysed and self.analysing:
+            value = analysed[field.field_name]
+            yield (field, get_weight(field.boost), value) if self.weighted else (field, value)
+            return
+        yield from super().prepare_field(obj, field)
+
+
+class SharedRelatedMixin:
+    """The fields of related objects (taxonomy terms), prepared once for all the items of a run.
+
+    Thousands of items name the same few dozen terms; what the indexer makes of a term's field depends on the
+    term, the field and, at most, the language of the item (the analysing indexer's only read of the item), so
+    that is the key. Cleared at the start of each seeding.
+    """
+
+    shared = {}
+
+    def prepare_field(self, obj, field):
+        if obj is self.obj or getattr(obj, "pk", None) is None:
+            yield from super().prepare_field(obj, field)
+            return
+        key = (type(obj), obj.pk, id(field), self.obj.locale_id)
+        if key not in self.shared:
+            self.shared[key] = list(super().prepare_field(obj, field))
+        yield from self.shared[key]
+
+
+class TextsMixin:
+    """PostgreSQL: a column as the ``(text, weight)`` pairs Wagtail's ``as_vector`` would sum into a vector."""
+
+    def as_vector(self, texts, for_autocomplete=False):
+        texts = [(text.strip(), weight) for text, weight in texts]
+        return [(text, weight) for text, weight in texts if text]
+
+
+def indexer_module(backend):
+    """The module holding the backend's ``ObjectIndexer`` (our backends subclass modelsearch's), or ``None``."""
+    for klass in type(backend).__mro__:
+        module = sys.modules.get(klass.__module__)
+        if module is not None and hasattr(module, "ObjectIndexer"):
+            return module
+    return None
+
+
+def bulk_writer(backend):
+    """``"postgres"`` or ``"sqlite"`` when the rows can be written here for this backend, else ``None``."""
+    module = indexer_module(backend)
+    name = module.__name__ if module else ""
+    if name.endswith("database.postgres.postgres") and connection.vendor == "postgresql":
+        return "postgres"
+    if name.endswith("database.sqlite.sqlite") and connection.vendor == "sqlite":
+        return "sqlite"
+    return None
+
+
+def indexer_classes(module, writer):
+    """(fast, checked): the backend's indexer with the shortcuts, and with only what the writer needs."""
+    original = module.ObjectIndexer
+    base = (TextsMixin, original) if writer == "postgres" else (original,)
+    fast = type(
+        "BulkIndexer",
+        (PreparedOnceMixin, PreanalysedMixin, SharedRelatedMixin, *base),
+        {"weighted": writer == "postgres"},
+    )
+    checked = type("CheckedIndexer", (PreparedOnceMixin, *base), {})
+    return fast, checked
+
+
+def index_row(indexer, writer):
+    if writer == "postgres":
+        return (indexer.id, indexer.title, indexer.autocomplete, indexer.body, indexer.title_text, indexer.body_text)
+    return (indexer.id, indexer.title, indexer.autocomplete, indexer.body)
+
+
+class ShortcutMismatch(RuntimeError):
+    pass
+
+
+def check_row(row, obj, checked, backend, writer):
+    """The row the slow way (fields extracted and analysed by the indexer) must be the same as the fast one."""
+    expected = index_row(checked(obj, backend), writer)
+    if expected != row:
+        columns = ["id", "title", "autocomplete", "body", "title_text", "body_text"]
+        differ = [name for name, a, b in zip(columns, row, expected, strict=False) if a != b]
+        raise ShortcutMismatch(f"{type(obj).__name__} {obj.pk}: {', '.join(differ)} differ from the indexer's")
+
+
+SHORTCUTS = {"trusted": True}
+
+
+def index_rows(model, objs, backend, writer):
+    """The index rows of ``objs`` for ``backend``, checking the shortcuts on the first one."""
+    fast, checked = indexer_classes(indexer_module(backend), writer)
+    if SHORTCUTS["trusted"] and objs:
+        row = index_row(fast(objs[0], backend), writer)
+        try:
+            check_row(row, objs[0], checked, backend, writer)
+        except ShortcutMismatch as error:
+            print(f"seed_demo: pre-analysed texts no longer match ({error}); indexing the slow way", file=sys.stderr)
+            SHORTCUTS["trusted"] = False
+    klass = fast if SHORTCUTS["trusted"] else checked
+    return [index_row(klass(obj, backend), writer) for obj in objs]
+
+
+def write_postgres_rows(model, rows, backend):
+    from modelsearch.utils import get_content_type_pk
+    from wagtail.search.models import IndexEntry
+
+    parts = {"parts_n": [], "parts_kind": [], "parts_config": [], "parts_value": [], "parts_weight": []}
+    for n, (_id, title, autocomplete, body, _title_text, _body_text) in enumerate(rows, start=1):
+        for kind, texts, config in (
+            ("t", title, backend.config),
+            ("a", autocomplete, backend.autocomplete_config),
+            ("b", body, backend.config),
+        ):
+            for text, weight in texts:
+                parts["parts_n"].append(n)
+                parts["parts_kind"].append(kind)
+                parts["parts_config"].append(config)
+                parts["parts_value"].append(text)
+                parts["parts_weight"].append(weight)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regprocedure(%s)", [f"{POSTGRES_AGGREGATE}(tsvector)"])
+        if cursor.fetchone()[0] is None:
+            cursor.execute(
+                f"CREATE AGGREGATE {POSTGRES_AGGREGATE}(tsvector) (SFUNC = tsvector_concat, STYPE = tsvector)"
+            )
+        cursor.execute(
+            POSTGRES_INSERT.format(table=IndexEntry._meta.db_table, aggregate=POSTGRES_AGGREGATE),
+            {
+                "content_type": get_content_type_pk(model),
+                "ids": [row[0] for row in rows],
+                "title_texts": [row[4] for row in rows],
+                "body_texts": [row[5] for row in rows],
+                **parts,
+            },
+        )
+
+
+def write_sqlite_rows(model, rows):
+    from modelsearch.utils import get_content_type_pk
+    from wagtail.search.models import IndexEntry
+
+    content_type = get_content_type_pk(model)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            SQLITE_INSERT.format(table=IndexEntry._meta.db_table), [(content_type, *row) for row in rows]
+        )
+
+
+def index_for_search(model, objs):
+    """Add saved ``objs`` (all of ``model``) to every configured search backend, as Wagtail's indexer would.
+
+    The objects must carry what the indexer reads: their locale and taxonomies in memory (see :func:`seed`). The
+    title norms are left at 1.0 for :func:`refresh_title_norms`, as Wagtail's own ``add_bulk`` leaves them until
+    its end.
+    """
+    for backend in get_search_backends():
+        writer = bulk_writer(backend)
+        if writer is None:  # another backend (Elasticsearch): its own bulk API
+            with fields_prepared_once(backend):
+                backend.add_bulk(model, objs)
+            continue
+        rows = index_rows(model, objs, backend, writer)
+        if writer == "postgres":
+            write_postgres_rows(model, rows, backend)
+        else:
+            write_sqlite_rows(model, rows)
+
+
+def refresh_title_norms(model):
+    """Wagtail's own title norm refresh (rows still at 1.0), once after a bulk load instead of once per chunk."""
+    for backend in get_search_backends():
+        if bulk_writer(backend):
+            backend.get_index_for_model(model)._refresh_title_norms()
 
 
 @contextmanager
@@ -404,7 +684,11 @@ def fields_prepared_once(backend):
 
 
 def seed(report, count):
-    """Make sure items 1…``count`` exist (creating only the missing ones), reporting progress."""
+    """Make sure items 1…``count`` exist (creating only the missing ones), reporting progress.
+
+    Each chunk (pages, taxonomies, search index rows) is written in one transaction, so an interrupted run leaves
+    no item without its index rows and the next run creates what is missing.
+    """
     indexes = library_indexes()
     existing = set(
         LibraryItemPage.objects.filter(slug__startswith=SLUG_PREFIX).values_list("slug", flat=True).iterator()
@@ -415,22 +699,36 @@ def seed(report, count):
     countries = list(Country.objects.all())
     banks = {language: TextBank(language, countries) for language in ("es", "en")}
     taxonomy = Taxonomy()
-    locales = dict(Locale.objects.values_list("language_code", "pk"))
+    locales = {locale.pk: locale for locale in Locale.objects.all()}
+    locale_ids = {locale.language_code: pk for pk, locale in locales.items()}
+    terms = {
+        relation: {term.pk: term for term in LibraryItemPage._meta.get_field(relation).related_model.objects.all()}
+        for relation in TAXONOMY_RELATIONS
+    }
     group, _created = Group.objects.get_or_create(name=SCALE_GROUP)
     now = timezone.now()
+    SharedRelatedMixin.shared.clear()
     done = 0
     for start in range(0, len(missing), CHUNK):
         chunk = missing[start : start + CHUNK]
-        built = [build_item(n, banks, taxonomy, locales, now) for n in chunk]
+        built = [build_item(n, banks, taxonomy, locale_ids, now) for n in chunk]
         with transaction.atomic():
             for language in ("es", "en"):
                 for model in (CaseStudyPage, GoodPracticePage):
                     pages = [
-                        page for page, _terms in built if type(page) is model and page.locale_id == locales[language]
+                        page for page, _terms in built if type(page) is model and page.locale_id == locale_ids[language]
                     ]
                     bulk_create_pages(indexes[language], pages)
             write_relations(built, group.pk)
-        index_for_search([page for page, _terms in built])
+            # What the indexer reads, in memory (modelcluster keeps assigned relations on the instance).
+            for page, chosen in built:
+                page.locale = locales[page.locale_id]
+                for relation in TAXONOMY_RELATIONS:
+                    setattr(page, relation, [terms[relation][pk] for pk in chosen[relation]])
+            for model in (CaseStudyPage, GoodPracticePage):
+                index_for_search(model, [page for page, _terms in built if type(page) is model])
         done += len(chunk)
         report.progress(done, len(missing), "library items")
+    for model in (CaseStudyPage, GoodPracticePage):
+        refresh_title_norms(model)
     report.add(len(missing), "library items (scale)")

@@ -11,8 +11,12 @@ refreshed (``ANALYZE``), as autovacuum does after bulk writes in production (it 
 
 "Search page" is a real GET through Django's test client (middleware, ``members.access``, the full-text match,
 six facet counts, the page of results with highlighted snippets and the template), anonymous and as a full member,
-with the anonymous page cache off. "Bare query" is the backend alone: its first ten matches for the same words, no
-visibility, facets or rendering. Target on PostgreSQL at 50,000 items: page p95 ≤ 50 ms and ≤ 2× the bare query.
+with the anonymous page cache off. "First time" raises the content generation before each request, so the search
+remembers nothing (as after a publication, or for words nobody searched in the last five minutes); "repeated" is
+the same search again, which reads the best matches and the facet counts the first one remembered
+(:meth:`search.service.LibrarySearch.remembered`). "Bare query" is the database backend's ranked match alone
+(``ranked_matches``, the statement the page runs first), best ten over every item: no visibility, facets or
+rendering. Target on PostgreSQL at 50,000 items: page p95 ≤ 50 ms and ≤ 2× the bare query.
 """
 
 import argparse
@@ -43,6 +47,15 @@ QUERIES = [
     ("English", {"q": "controlled delivery"}),
     ("word + country + theme", {"q": "trata", "country": "GT", "theme": "case_management"}),
     ("word, by date, page 3", {"q": "víctimas", "sort": "date", "page": "3"}),
+]
+
+
+ROWS = [
+    "search page, first time (anonymous)",
+    "search page, repeated (anonymous)",
+    "search page, first time (member)",
+    "search page, repeated (member)",
+    "bare full-text query",
 ]
 
 
@@ -89,6 +102,7 @@ def measure(size, runs):
     from wagtail.search.backends import get_search_backend
 
     from home import demo
+    from home.page_cache import invalidate_all_pages
     from practices import scale
     from practices.models import LibraryItemPage
 
@@ -101,22 +115,23 @@ def measure(size, runs):
     with translation.override("es"):
         url = reverse("search:search")
     anonymous, member = Client(), member_client()
-    backend = get_search_backend()
-    page_anonymous, page_member, bare = [], [], []
+    backend = get_search_backend("default")
+    rows = {name: [] for name in ROWS}
     for _name, params in QUERIES:
-        for client, timings in ((anonymous, page_anonymous), (member, page_member)):
+        for who, client in (("anonymous", anonymous), ("member", member)):
             assert client.get(url, params).status_code == 200
-            timings += timed(lambda c=client, p=params: c.get(url, p), runs)
-        bare += timed(lambda q=params["q"]: list(backend.search(q, LibraryItemPage.objects.live())[:10]), runs)
+
+            def first_time(c=client, p=params):
+                invalidate_all_pages()  # a new content generation: nothing remembered for these words
+                c.get(url, p)
+
+            rows[f"search page, first time ({who})"] += timed(first_time, runs)
+            rows[f"search page, repeated ({who})"] += timed(lambda c=client, p=params: c.get(url, p), runs)
+        rows["bare full-text query"] += timed(
+            lambda q=params["q"]: backend.ranked_matches(q, LibraryItemPage.objects.all(), 10), runs
+        )
     items = LibraryItemPage.objects.live().count()
-    return {
-        "items": items,
-        "rows": {
-            "search page (anonymous)": summary(page_anonymous),
-            "search page (member)": summary(page_member),
-            "bare full-text query": summary(bare),
-        },
-    }
+    return {"items": items, "rows": {name: summary(timings) for name, timings in rows.items()}}
 
 
 def _quiet_report():
@@ -180,13 +195,13 @@ def main():
 
 
 def print_table(results):
-    print(f"{'database':<9} {'items':>7}  {'what':<26} {'p50 ms':>8} {'p95 ms':>8}  {'p95 / bare p95':>14}")
+    print(f"{'database':<9} {'items':>7}  {'what':<38} {'p50 ms':>8} {'p95 ms':>8}  {'p95 / bare p95':>14}")
     for result in results:
         bare = result["rows"]["bare full-text query"]["p95"]
         for name, row in result["rows"].items():
             ratio = "" if name.startswith("bare") else f"{row['p95'] / bare:.1f}×"
             print(
-                f"{result['database']:<9} {result['items']:>7}  {name:<26} {row['p50']:>8.1f} {row['p95']:>8.1f}"
+                f"{result['database']:<9} {result['items']:>7}  {name:<38} {row['p50']:>8.1f} {row['p95']:>8.1f}"
                 f"  {ratio:>14}"
             )
     print(f"queries per size: {', '.join(name for name, _ in QUERIES)}")

@@ -227,15 +227,21 @@ class LibrarySearch(FacetLinks):
     def events(self):
         """Visible live events matching the query (newest first without one), each with a ``score``.
 
-        Scored by the backend that scored the library items, so that both sort together by relevance.
+        Scored by the backend that scored the library items, so that both sort together by relevance, and
+        remembered like them (:meth:`remembered`).
         """
+        if self.has_query:
+            self.item_scores  # noqa: B018 - first, so a failing cluster is known before events are matched
+        return self.remembered("events", self.matched_events)
+
+    def matched_events(self):
         visible_events = access.visible(self.request, live_events()).select_related("locale", "country")
         if not self.has_query:
             events = list(visible_events.order_by(*DATE_ORDER)[:MAX_EVENT_HITS])
             for event in events:
                 event.score = 0.0
             return events
-        if self.item_scores is not None and self.asks_the_cluster:
+        if self.asks_the_cluster:
             try:
                 return self._events_from_the_cluster(visible_events)
             except backend_errors() as error:
@@ -270,10 +276,8 @@ class LibrarySearch(FacetLinks):
     @cached_property
     def hits(self):
         """Every result, ordered as the page shows them (library items and events together)."""
-        items = self.narrowed().order_by(*DATE_ORDER).values_list("pk", "first_published_at")
         scores = self.item_scores
-        if scores is None:
-            items = items[:MAX_BACKEND_HITS]
+        items = self.remembered(f"items:{self.filters_key}", self.library_items)
         hits = [Hit(False, pk, (scores or {}).get(pk, 0.0), published) for pk, published in items]
         hits += [
             Hit(True, event.pk, event.score, event.first_published_at)
@@ -284,6 +288,14 @@ class LibrarySearch(FacetLinks):
         if self.has_query and self.sort == "relevance":
             return sorted(by_date, key=lambda hit: hit.score, reverse=True)
         return by_date
+
+    def library_items(self):
+        """``[(pk, first published)]`` of the matching items that pass every chosen facet, newest first."""
+        return list(self.narrowed().order_by(*DATE_ORDER).values_list("pk", "first_published_at")[:MAX_BACKEND_HITS])
+
+    @property
+    def filters_key(self):
+        return "&".join(f"{param}={','.join(values)}" for param, values in sorted(self.selected.items()))
 
     @cached_property
     def page(self):
@@ -361,8 +373,7 @@ class LibrarySearch(FacetLinks):
         The library's counts are remembered per query, filters and language (:meth:`remembered`); events are
         counted in Python from the events already matched.
         """
-        filters = "&".join(f"{param}={','.join(values)}" for param, values in sorted(self.selected.items()))
-        counts = dict(self.remembered(f"facets:{get_language()}:{filters}", self.library_facet_counts))
+        counts = dict(self.remembered(f"facets:{get_language()}:{self.filters_key}", self.library_facet_counts))
         for facet in FACETS:
             events = [event for event in self.events if self.event_passes(event, skip=facet)]
             counts[facet.param] = with_event_counts(facet, counts[facet.param], events)

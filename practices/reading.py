@@ -14,13 +14,15 @@ Caching, only what may be shared safely:
   :attr:`members.access.Audience.cache_key` (``public``, or members of given groups), so a list computed for
   members is never shown to an anonymous reader, and stamped with the site's content generation
   (``home.page_cache``), which every publication and content change raises;
-- *Rendered fragments* of the item's own text (taxonomy, body, lessons, sources, attachments, a case's
-  aggregates): only for **public** items, never in previews, keyed by item, revision, language and generation
-  (:func:`fragment_key`, used by ``{% library_fragment %}``). Members-only and restricted items are rendered
-  every time.
+- *Rendered fragments* of the item's own text (its own metadata fields with the taxonomy, body, a case's
+  aggregates, lessons, sources and attachments with the citation): only for **public** items, never in previews,
+  keyed by item, revision, language and generation (:func:`fragment_key`, used by ``{% library_fragment %}``),
+  and for the fragment holding the citation also by the day it names and the host (``citation_key``).
+  Members-only and restricted items are rendered every time.
 """
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.core.cache import cache
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
@@ -236,6 +238,8 @@ def item_context(request, item):
     """Template context for any library item page (queries only for what the page actually renders)."""
     taxonomy = Taxonomy(item)
     generation, (related, versions, language_code) = reading_links(request, item, taxonomy)
+    key = fragment_key(request, item, generation)
+    consulted_on = timezone.localdate()
     return {
         "taxonomy": taxonomy,
         "countries": Deferred(lambda: taxonomy.countries),
@@ -248,7 +252,11 @@ def item_context(request, item):
         "related_items": related,
         "language_versions": versions,
         "item_language": language_code,
-        "fragment_key": fragment_key(request, item, generation),
-        "citation_url": item.get_full_url(request),
-        "consulted_on": timezone.localdate(),
+        "fragment_key": key,
+        # The citation names the day it is read on and the item's address on the site asked (Wagtail picks the site
+        # by the request's host): its fragment is kept for that day and host only.
+        "citation_key": f"{key}:{consulted_on.isoformat()}:{request.get_host()}" if key else None,
+        # Worked out only when the citation is rendered (a callable: templates call it), not when it is cached.
+        "citation_url": partial(item.get_full_url, request),
+        "consulted_on": consulted_on,
     }

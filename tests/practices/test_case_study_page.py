@@ -149,3 +149,26 @@ def test_changing_a_public_item_refreshes_its_cached_text(client, case):
 
     html = client.get(case.url).content.decode()
     assert "Plazos armonizados." in html and "Plazos distintos en cada país." not in html
+
+
+def test_the_citation_names_the_day_it_is_read_even_with_the_page_text_cached(client, case):
+    import datetime
+
+    import time_machine
+    from django.utils import formats, timezone
+    from django.utils.translation import override
+
+    def citation():
+        html = client.get(case.url).content.decode()
+        return html.split('id="cite-title"')[1].split("</section>")[0]
+
+    # Twenty minutes apart, across midnight: well within the cached text's lifetime.
+    moments = [datetime.datetime(2026, 3, 9, 23, 50), datetime.datetime(2026, 3, 10, 0, 10)]
+    shown = []
+    for moment in moments:
+        with time_machine.travel(timezone.make_aware(moment), tick=False):
+            first, again = citation(), citation()
+        with override("es"):
+            shown.append(formats.date_format(moment.date(), "DATE_FORMAT"))
+        assert shown[-1] in first and shown[-1] in again
+    assert shown[0] != shown[1]

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from hashlib import sha256
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
@@ -43,6 +44,7 @@ from events.models import EventPage
 from home.page_cache import GENERATION_KEY
 from members import access
 from members.access import Visibility
+from network.models import Country, Institution
 from practices.listing import FACETS as LIBRARY_FACETS
 from practices.listing import ColumnFacet, FacetLinks, column_counts, column_rows, facet_results
 from practices.models import LibraryItemPage, Theme
@@ -431,16 +433,22 @@ class LibrarySearch(FacetLinks):
         """Listed members matching every word of the query, for full members only; ``[]`` for anyone else."""
         if not self.has_query or not access.is_full_member(self.request):
             return []
+        # Each word in a name, the position, the institution or the country. The people, institutions and
+        # countries a word names are looked up on their own (small) tables first: written as conditions on the
+        # joined rows instead, PostgreSQL walked the 20,000 memberships in name order testing all seven fields of
+        # each (170 ms for a word in no name).
         condition = Q()
         for word in self.query.split()[:6]:
             condition &= (
-                Q(user__first_name__icontains=word)
-                | Q(user__last_name__icontains=word)
+                Q(
+                    user__in=get_user_model().objects.filter(
+                        Q(first_name__icontains=word) | Q(last_name__icontains=word)
+                    )
+                )
                 | Q(position__icontains=word)
-                | Q(institution__name__icontains=word)
+                | Q(institution__in=Institution.objects.filter(name__icontains=word))
                 | Q(proposed_institution__icontains=word)
-                | Q(country__name_es__icontains=word)
-                | Q(country__name_en__icontains=word)
+                | Q(country__in=Country.objects.filter(Q(name_es__icontains=word) | Q(name_en__icontains=word)))
             )
         memberships = (
             access.listed_members()

@@ -29,6 +29,8 @@ from contextlib import contextmanager
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
+from django.db.models import TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 from faker import Faker
 from modelsearch.backends.database.postgres.weights import get_weight
@@ -638,12 +640,62 @@ def write_sqlite_rows(model, rows):
         )
 
 
-def index_for_search(model, objs):
+class BackgroundWriter:
+    """PostgreSQL: each chunk's index ``INSERT`` runs on a second connection, in a thread, while this one goes on.
+
+    Building the vectors is most of PostgreSQL's work in a seeding (about 1 ms per item), and the Python side
+    waits for it doing nothing; with the statement sent from a thread (psycopg releases the GIL while it waits)
+    the next chunk is built and written meanwhile, and the database's work overlaps Python's on the second core.
+    Each statement commits on its own: an item interrupted between its page and its index rows is indexed by the
+    next run (:func:`index_unindexed`). Not inside a transaction (a test's): rows written by another connection
+    would outlive its rollback, so there everything is written in line.
+    """
+
+    def __init__(self):
+        import queue
+        import threading
+
+        self.jobs = queue.Queue(maxsize=1)
+        self.error = None
+        self.thread = threading.Thread(target=self.run, name="seed-index-writer", daemon=True)
+        self.thread.start()
+
+    @staticmethod
+    def usable():
+        return connection.vendor == "postgresql" and not connection.in_atomic_block
+
+    def run(self):
+        from django.db import connection as own_connection  # this thread's connection
+
+        try:
+            while (job := self.jobs.get()) is not None:
+                if self.error is None:
+                    try:
+                        with transaction.atomic():
+                            write_postgres_rows(*job)
+                    except Exception as error:  # reported by submit() or close(), in the main thread
+                        self.error = error
+        finally:
+            own_connection.close()
+
+    def submit(self, model, rows, backend):
+        if self.error is not None:
+            raise self.error
+        self.jobs.put((model, rows, backend))
+
+    def close(self):
+        self.jobs.put(None)
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+
+
+def index_for_search(model, objs, background=None):
     """Add saved ``objs`` (all of ``model``) to every configured search backend, as Wagtail's indexer would.
 
     The objects must carry what the indexer reads: their locale and taxonomies in memory (see :func:`seed`). The
     title norms are left at 1.0 for :func:`refresh_title_norms`, as Wagtail's own ``add_bulk`` leaves them until
-    its end.
+    its end. With a :class:`BackgroundWriter`, PostgreSQL's rows are written by it.
     """
     for backend in get_search_backends():
         writer = bulk_writer(backend)
@@ -652,10 +704,26 @@ def index_for_search(model, objs):
                 backend.add_bulk(model, objs)
             continue
         rows = index_rows(model, objs, backend, writer)
-        if writer == "postgres":
+        if writer == "postgres" and background is not None:
+            background.submit(model, rows, backend)
+        elif writer == "postgres":
             write_postgres_rows(model, rows, backend)
         else:
             write_sqlite_rows(model, rows)
+
+
+def index_unindexed(models):
+    """Index, Wagtail's way, scale items an interrupted run left without their index rows (normally none)."""
+    from wagtail.search.models import IndexEntry
+
+    for model in models:
+        entries = IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(model))
+        pages = model.objects.filter(slug__startswith=SLUG_PREFIX).annotate(text_pk=Cast("pk", TextField()))
+        missing = list(pages.exclude(text_pk__in=entries.values("object_id")).values_list("pk", flat=True))
+        for start in range(0, len(missing), CHUNK):
+            chunk = list(model.objects.filter(pk__in=missing[start : start + CHUNK]))
+            for backend in get_search_backends():
+                backend.add_bulk(model, chunk)
 
 
 def refresh_title_norms(model):
@@ -683,31 +751,9 @@ def fields_prepared_once(backend):
         module.ObjectIndexer = original
 
 
-def seed(report, count):
-    """Make sure items 1…``count`` exist (creating only the missing ones), reporting progress.
-
-    Each chunk (pages, taxonomies, search index rows) is written in one transaction, so an interrupted run leaves
-    no item without its index rows and the next run creates what is missing.
-    """
-    indexes = library_indexes()
-    existing = set(
-        LibraryItemPage.objects.filter(slug__startswith=SLUG_PREFIX).values_list("slug", flat=True).iterator()
-    )
-    missing = [n for n in range(1, count + 1) if SLUG.format(n) not in existing]
-    if not missing:
-        return
-    countries = list(Country.objects.all())
-    banks = {language: TextBank(language, countries) for language in ("es", "en")}
-    taxonomy = Taxonomy()
-    locales = {locale.pk: locale for locale in Locale.objects.all()}
+def seed_chunks(report, missing, banks, taxonomy, locales, terms, indexes, group, now, background):
+    """Items ``missing`` (their numbers), a chunk at a time."""
     locale_ids = {locale.language_code: pk for pk, locale in locales.items()}
-    terms = {
-        relation: {term.pk: term for term in LibraryItemPage._meta.get_field(relation).related_model.objects.all()}
-        for relation in TAXONOMY_RELATIONS
-    }
-    group, _created = Group.objects.get_or_create(name=SCALE_GROUP)
-    now = timezone.now()
-    SharedRelatedMixin.shared.clear()
     done = 0
     for start in range(0, len(missing), CHUNK):
         chunk = missing[start : start + CHUNK]
@@ -725,10 +771,48 @@ def seed(report, count):
                 page.locale = locales[page.locale_id]
                 for relation in TAXONOMY_RELATIONS:
                     setattr(page, relation, [terms[relation][pk] for pk in chosen[relation]])
+            if background is None:  # in the same transaction
+                for model in (CaseStudyPage, GoodPracticePage):
+                    index_for_search(model, [page for page, _terms in built if type(page) is model])
+        if background is not None:  # once the pages are committed
             for model in (CaseStudyPage, GoodPracticePage):
-                index_for_search(model, [page for page, _terms in built if type(page) is model])
+                index_for_search(model, [page for page, _terms in built if type(page) is model], background)
         done += len(chunk)
         report.progress(done, len(missing), "library items")
+
+
+def seed(report, count):
+    """Make sure items 1…``count`` exist (creating only the missing ones), reporting progress.
+
+    Each chunk's pages and taxonomies are written in one transaction, its search index rows in the same one or
+    (PostgreSQL, :class:`BackgroundWriter`) right after it; the next run creates what an interrupted one left
+    missing, index rows included.
+    """
+    index_unindexed([CaseStudyPage, GoodPracticePage])
+    indexes = library_indexes()
+    existing = set(
+        LibraryItemPage.objects.filter(slug__startswith=SLUG_PREFIX).values_list("slug", flat=True).iterator()
+    )
+    missing = [n for n in range(1, count + 1) if SLUG.format(n) not in existing]
+    if not missing:
+        return
+    countries = list(Country.objects.all())
+    banks = {language: TextBank(language, countries) for language in ("es", "en")}
+    taxonomy = Taxonomy()
+    locales = {locale.pk: locale for locale in Locale.objects.all()}
+    terms = {
+        relation: {term.pk: term for term in LibraryItemPage._meta.get_field(relation).related_model.objects.all()}
+        for relation in TAXONOMY_RELATIONS
+    }
+    group, _created = Group.objects.get_or_create(name=SCALE_GROUP)
+    now = timezone.now()
+    SharedRelatedMixin.shared.clear()
+    background = BackgroundWriter() if BackgroundWriter.usable() else None
+    try:
+        seed_chunks(report, missing, banks, taxonomy, locales, terms, indexes, group, now, background)
+    finally:
+        if background is not None:
+            background.close()
     for model in (CaseStudyPage, GoodPracticePage):
         refresh_title_norms(model)
     report.add(len(missing), "library items (scale)")

@@ -52,8 +52,9 @@ def percentile(values, fraction):
 
 
 def timed(function, runs, warmup=3, budget_seconds=30):
-    """Median and 95th percentile (ms) of ``runs`` calls after ``warmup``; a very slow page gets fewer runs (≥ 3)
-    so one pathological page cannot hold the whole benchmark up."""
+    """Median and 95th percentile (ms) of ``runs`` calls after ``warmup``; a slow page gets fewer runs (≥ 3, or
+    ≥ 1 when a single call takes more than a third of the budget) so one pathological page cannot hold the whole
+    benchmark up."""
     spent = time.perf_counter()
     for _ in range(warmup):
         function()
@@ -64,26 +65,61 @@ def timed(function, runs, warmup=3, budget_seconds=30):
         start = time.perf_counter()
         function()
         timings.append((time.perf_counter() - start) * 1000)
-        if len(timings) >= 3 and time.perf_counter() - spent > budget_seconds:
+        enough = 3 if max(timings) < budget_seconds * 1000 / 3 else 1
+        if len(timings) >= enough and time.perf_counter() - spent > budget_seconds:
             break
     return statistics.median(timings), percentile(timings, 0.95), len(timings)
 
 
+# A request whose SQL runs past this many seconds is cut short (its statement aborted, the page reported as timed
+# out): a pathological plan at 50,000 items must not hold `make bench` up for an hour.
+REQUEST_LIMIT_SECONDS = float(os.environ.get("BENCH_REQUEST_LIMIT", "20"))
+DEADLINE = {"at": None, "hit": False}
+
+
+def limit_statements(sender, connection, **kwargs):
+    """On every new connection of a measuring process: statements stop at the request's deadline.
+
+    PostgreSQL: ``statement_timeout``. SQLite has none: a progress handler (called every 100,000 virtual machine
+    instructions) interrupts the statement once the request's deadline (set by :func:`measure_get`) has passed.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET statement_timeout = {int(REQUEST_LIMIT_SECONDS * 1000)}")
+    elif connection.vendor == "sqlite":
+
+        def past_deadline():
+            if DEADLINE["at"] is not None and time.monotonic() > DEADLINE["at"]:
+                DEADLINE["hit"] = True
+                return 1
+            return 0
+
+        connection.connection.set_progress_handler(past_deadline, 100_000)
+
+
 def measure_get(client, url, runs):
-    """p50, p95 (ms), queries and status of GET ``url``; the status of every run must be 200."""
+    """p50, p95 (ms), queries and status of GET ``url``; the status of every run must be 200 (``timeout`` when
+    a request ran past :data:`REQUEST_LIMIT_SECONDS`)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     statuses = set()
 
     def get():
-        statuses.add(client.get(url).status_code)
+        DEADLINE["at"], DEADLINE["hit"] = time.monotonic() + REQUEST_LIMIT_SECONDS, False
+        started = time.monotonic()
+        status = client.get(url).status_code
+        timed_out = DEADLINE["hit"] or time.monotonic() - started >= REQUEST_LIMIT_SECONDS
+        DEADLINE["at"] = None
+        statuses.add(f"timeout after {REQUEST_LIMIT_SECONDS:.0f} s" if timed_out else str(status))
 
     p50, p95, done = timed(get, runs)
-    with CaptureQueriesContext(connection) as queries:
-        get()
-    status = ",".join(map(str, sorted(statuses)))
-    return {"p50": p50, "p95": p95, "runs": done, "queries": len(queries), "status": status}
+    queries = "–"
+    if not any(status.startswith("timeout") for status in statuses):
+        with CaptureQueriesContext(connection) as captured:
+            get()
+        queries = len(captured)
+    return {"p50": p50, "p95": p95, "runs": done, "queries": queries, "status": ",".join(sorted(statuses))}
 
 
 def paired_ratio(client, url, baseline_url, runs, warmup=3):
@@ -150,13 +186,31 @@ def plain_page_like(case_study):
 
 
 def bare_search(runs):
-    """The full-text query alone: the backend's first page of matches, no visibility, facets or rendering."""
+    """The full-text match alone: the database backend's ranked match over every library item, best 10.
+
+    ``ranked_matches`` is the statement the search page runs first (the same matching and ranking, so a change
+    to either shows in both rows), here with no visibility rule (every item, not ``members.access.visible``), no
+    facets and no rendering: one SQL statement on the index (PostgreSQL: the ``title``/``body`` vectors and their
+    GIN indexes, ranked; SQLite: the FTS5 table, BM25). The search page's own match is restricted to the visible
+    items and keeps the best 1,000, so the page / bare ratio is what the page adds to the full-text work.
+    Returns p50, p95, runs, the number of SQL statements and the number of matches returned.
+    """
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
     from wagtail.search.backends import get_search_backend
 
     from practices.models import LibraryItemPage
 
-    backend = get_search_backend()
-    return timed(lambda: list(backend.search(SEARCH_QUERY, LibraryItemPage.objects.live())[:10]), runs)
+    backend = get_search_backend("default")
+
+    def match():
+        return backend.ranked_matches(SEARCH_QUERY, LibraryItemPage.objects.all(), 10)
+
+    p50, p95, done = timed(match, runs)
+    with CaptureQueriesContext(connection) as queries:
+        found = match()
+    statements = [query for query in queries if query["sql"].lstrip().upper().startswith(("SELECT", "WITH"))]
+    return p50, p95, done, len(statements), len(found)
 
 
 def scenarios(member):
@@ -202,8 +256,7 @@ def scenarios(member):
     return rows
 
 
-def worker(engine, sizes, members, runs, sessions):
-    """Seed and measure one database; print a JSON list of results (one entry per size) on the last line."""
+def setup_django(engine):
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.bench"
     os.environ["BENCH_DATABASE_URL"] = DATABASES[engine]
     os.environ.pop("REDIS_URL", None)
@@ -211,67 +264,80 @@ def worker(engine, sizes, members, runs, sessions):
     import django
 
     django.setup()
-    from django.core.management import call_command
-    from django.test import Client, override_settings
     from django.utils import translation
+
+    translation.activate("es")
+
+
+def seed_worker(engine, size, members):
+    """Migrate and seed one database to ``size`` items and ``members`` members (both idempotent): prints the
+    seconds spent on the demo and members, and on the library items (the demo's own no-op check included)."""
+    setup_django(engine)
+    from django.core.management import call_command
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0, interactive=False)
+    migrated = time.perf_counter() - started
+    started = time.perf_counter()
+    call_command("seed_demo", members=members)
+    people = time.perf_counter() - started
+    started = time.perf_counter()
+    call_command("seed_demo", practices=size, members=members)
+    items = time.perf_counter() - started
+    print(json.dumps({"migrate_seconds": migrated, "members_seconds": people, "seed_seconds": items}))
+
+
+def measure_worker(engine, members, runs, sessions):
+    """Measure one database as it is; print its results as JSON on the last line."""
+    setup_django(engine)
+    from django.db import connection
+    from django.db.backends.signals import connection_created
+    from django.test import Client, override_settings
+
+    connection_created.connect(limit_statements)
+    connection.close()  # the next one is limited
 
     from practices.models import LibraryItemPage
 
     # No ``setup_test_environment()``: its instrumented template rendering copies the context for every template
     # and block rendered (for test assertions), a cost production never pays and that grows with the number of
     # includes, which would weigh on StreamField pages more than on the plain page.
-    translation.activate("es")
-    started = time.perf_counter()
-    call_command("migrate", verbosity=0, interactive=False)
-    print(f"[{engine}] migrated in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
-    results = []
-    for size in sizes:
-        started = time.perf_counter()
-        call_command("seed_demo", practices=size, members=members, stdout=sys.stderr)
-        seeded = time.perf_counter() - started
-        print(f"[{engine}] {size} practices seeded in {seeded:.0f} s", file=sys.stderr, flush=True)
-        member = sign_in_member("bench.reader@enlace.example")
-        anonymous = Client(raise_request_exception=False)  # a page that fails is reported as its status
-        rows = []
-        for name, client, url in scenarios(member):
-            if url is None:
-                rows.append({"name": name, "missing": True})
-                continue
-            rows.append({"name": name, "url": url, **measure_get(client or anonymous, url, runs)})
-            print(f"[{engine}] {size}: {rows[-1]}", file=sys.stderr, flush=True)
-        by_name = {row["name"]: row for row in rows}
-        case, plain = by_name.get("case study"), by_name.get("plain Wagtail page, same body")
-        if case and plain and case.get("status") == plain.get("status") == "200":
-            ratio = paired_ratio(anonymous, case["url"], plain["url"], runs)
-            rows.append({"name": "case study / plain page, interleaved", "ratio": ratio})
-        try:
-            p50, p95, done = bare_search(runs)
-            bare = {"p50": p50, "p95": p95, "runs": done, "queries": 1, "status": "-"}
-            rows.append({"name": "bare full-text query", **bare})
-        except Exception as error:  # the search backend is another app's: report, do not stop
-            rows.append({"name": "bare full-text query", "missing": True, "error": repr(error)})
-        with override_settings(ENLACE_PAGE_CACHE_SECONDS=300):
-            for name, url in (("home", "/es/"), ("library listing, 2 facets", rows[1].get("url"))):
-                if url:
-                    cached = measure_get(Client(raise_request_exception=False), url, runs)
-                    rows.append({"name": f"{name}, from page cache", **cached})
-        results.append(
-            {
-                "engine": engine,
-                "practices": LibraryItemPage.objects.count(),
-                "members": members,
-                "seed_seconds": seeded,
-                "rows": rows,
-            }
-        )
+    member = sign_in_member("bench.reader@enlace.example")
+    anonymous = Client(raise_request_exception=False)  # a page that fails is reported as its status
+    size = LibraryItemPage.objects.count()
+    rows = []
+    for name, client, url in scenarios(member):
+        if url is None:
+            rows.append({"name": name, "missing": True})
+            continue
+        rows.append({"name": name, "url": url, **measure_get(client or anonymous, url, runs)})
+        print(f"[{engine}] {size}: {rows[-1]}", file=sys.stderr, flush=True)
+    by_name = {row["name"]: row for row in rows}
+    case, plain = by_name.get("case study"), by_name.get("plain Wagtail page, same body")
+    if case and plain and case.get("status") == plain.get("status") == "200":
+        ratio = paired_ratio(anonymous, case["url"], plain["url"], runs)
+        rows.append({"name": "case study / plain page, interleaved", "ratio": ratio})
+    try:
+        p50, p95, done, statements, found = bare_search(runs)
+        bare = {"p50": p50, "p95": p95, "runs": done, "queries": statements, "status": f"{found} matches"}
+        rows.append({"name": "bare full-text query", **bare})
+    except Exception as error:  # the search backend is another app's: report, do not stop
+        rows.append({"name": "bare full-text query", "missing": True, "error": repr(error)})
+    print(f"[{engine}] {size}: {rows[-1]}", file=sys.stderr, flush=True)
+    with override_settings(ENLACE_PAGE_CACHE_SECONDS=300):
+        for name, url in (("home", "/es/"), ("library listing, 2 facets", rows[1].get("url"))):
+            if url:
+                cached = measure_get(Client(raise_request_exception=False), url, runs)
+                rows.append({"name": f"{name}, from page cache", **cached})
     if sessions:
         anonymous_rows = [row for row in rows if row.get("status") == "200" and "member" not in row["name"]]
         public = [row["url"] for row in anonymous_rows if row.get("url") and "plain" not in row["url"]]
         URLS_FILE.write_text(json.dumps(public))
-        SESSIONS_FILE.write_text(
-            json.dumps([sign_in_member(f"bench.load{n}@enlace.example").cookies["sessionid"].value for n in range(20)])
-        )
-    print(json.dumps(results))
+        from django.urls import reverse
+
+        sessions = [sign_in_member(f"bench.load{n}@enlace.example").cookies["sessionid"].value for n in range(20)]
+        SESSIONS_FILE.write_text(json.dumps({"search_path": reverse("search:search"), "sessions": sessions}))
+    print(json.dumps({"engine": engine, "practices": size, "members": members, "rows": rows}))
 
 
 # --- Load test: gunicorn + locust ---------------------------------------------------------------------------
@@ -397,14 +463,95 @@ def ensure_postgres_database():
             connection.execute(f'CREATE DATABASE "{POSTGRES_DB}"')
 
 
-def run_worker(engine, args, sessions):
-    command = [PYTHON, __file__, "--worker", engine, "--sizes", args.sizes, "--members", str(args.members)]
-    command += ["--runs", str(args.runs)] + (["--sessions"] if sessions else [])
-    done = subprocess.run(command, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=False)
+def worker_command(engine, *options):
+    return [PYTHON, __file__, "--worker", engine, *map(str, options)]
+
+
+def last_json(text):
+    lines = [line for line in text.strip().splitlines() if line.startswith("{")]
+    return json.loads(lines[-1]) if lines else None
+
+
+class SideBySide:
+    """Runs the seeding of several databases at once and shows their progress bars on one line.
+
+    Each child's output is read line by line (``\\r`` ends a progress bar's update): a progress bar updates the
+    database's part of the shared status line, anything else is printed above it, prefixed with the database.
+    """
+
+    def __init__(self, commands):
+        import threading
+
+        self.status = dict.fromkeys(commands, "")
+        self.output = {name: [] for name in commands}
+        self.lock = threading.Lock()
+        self.processes = {
+            name: subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            for name, command in commands.items()
+        }
+        self.readers = [
+            threading.Thread(target=self.read, args=(name, process.stdout), daemon=True)
+            for name, process in self.processes.items()
+        ]
+        for reader in self.readers:
+            reader.start()
+
+    def read(self, name, stream):
+        buffer = ""
+        while chunk := stream.read(1):
+            if chunk not in "\r\n":
+                buffer += chunk
+                continue
+            line, buffer = buffer.strip(), ""
+            if not line:
+                continue
+            with self.lock:
+                self.output[name].append(line)
+                if line.startswith("[#") or line.startswith("[-"):
+                    self.status[name] = line
+                elif "(scale)" in line or "seed_demo:" in line or "Error" in line:
+                    sys.stderr.write(f"\r\033[K[{name}] {line}\n")
+                self.draw()
+
+    def draw(self):
+        parts = [f"{name}: {status}" for name, status in self.status.items() if status]
+        sys.stderr.write("\r\033[K" + "  |  ".join(parts)[:220])
+        sys.stderr.flush()
+
+    def wait(self):
+        codes = {name: process.wait() for name, process in self.processes.items()}
+        for reader in self.readers:
+            reader.join()
+        sys.stderr.write("\r\033[K")
+        for name, status in self.status.items():
+            if status:
+                sys.stderr.write(f"[{name}] {status}\n")
+        for name, code in codes.items():
+            if code != 0:  # what went wrong, which the filtered output may not have shown
+                sys.stderr.write("\n".join(f"[{name}] {line}" for line in self.output[name][-30:]) + "\n")
+        return {name: (codes[name], last_json("\n".join(self.output[name]))) for name in self.processes}
+
+
+def seed_all(engines, size, members):
+    """Seed every database to ``size`` items at once, each in its own process: {engine: timings or None}."""
+    done = SideBySide({engine: worker_command(engine, "--seed", size, "--members", members) for engine in engines})
+    timings = {}
+    for engine, (code, result) in done.wait().items():
+        if code != 0 or result is None:
+            print(f"{engine}: seeding failed (exit {code}); see the output above", file=sys.stderr)
+            timings[engine] = None
+        else:
+            timings[engine] = result
+    return timings
+
+
+def measure(engine, args, sessions):
+    command = worker_command(engine, "--measure", "--members", args.members, "--runs", args.runs)
+    done = subprocess.run(command + (["--sessions"] if sessions else []), cwd=ROOT, stdout=subprocess.PIPE, text=True)
     if done.returncode != 0:
         print(f"{engine}: the benchmark process failed (exit {done.returncode}); see the output above", file=sys.stderr)
-        return []
-    return json.loads(done.stdout.strip().splitlines()[-1])
+        return None
+    return last_json(done.stdout)
 
 
 def machine():
@@ -421,9 +568,16 @@ def machine():
 def table(results, load):
     lines = []
     for result in results:
+        seeded = f"{result['new_items']:,} new items in {result['seed_seconds']:.0f} s"
+        if result["new_items"]:
+            seeded += f" ({result['new_items'] / result['seed_seconds']:.0f}/s)"
+        if result["members_seconds"] > 5:
+            seeded = f"demo and members {result['members_seconds']:.0f} s, {seeded}"
+        if result["migrate_seconds"] > 5:
+            seeded = f"migrations {result['migrate_seconds']:.0f} s, {seeded}"
         lines.append(
-            f"\n### {result['engine']}: {result['practices']:,} library items, {result['members']:,} members "
-            f"(seeded in {result['seed_seconds']:.0f} s)\n"
+            f"\n### {result['engine']}: {result['practices']:,} library items, {result['members']:,} members\n\n"
+            f"Seeded side by side with the other database: {seeded}.\n"
         )
         lines.append("| page | p50 ms | p95 ms | runs | SQL queries | status |")
         lines.append("|---|---:|---:|---:|---:|---|")
@@ -469,39 +623,79 @@ def table(results, load):
     return "\n".join(lines)
 
 
+def start_afresh(engines):
+    """Empty bench databases (``--fresh``): the SQLite file removed, the PostgreSQL database dropped."""
+    import psycopg
+
+    if "sqlite" in engines and DATABASES["sqlite"].startswith("sqlite:///"):
+        Path(DATABASES["sqlite"].removeprefix("sqlite:///")).unlink(missing_ok=True)
+    if "postgres" in engines:
+        with psycopg.connect(POSTGRES_ADMIN_URL.replace("postgres://", "postgresql://"), autocommit=True) as db:
+            db.execute(f'DROP DATABASE IF EXISTS "{POSTGRES_DB}"')
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="1000,10000", help="library sizes, ascending (default 1000,10000)")
+    parser.add_argument(
+        "--sizes", default="1000,10000,50000", help="library sizes, ascending (default 1000,10000,50000)"
+    )
     parser.add_argument("--members", type=int, default=20_000)
     parser.add_argument("--runs", type=int, default=20, help="timed requests per page (after 3 warm-ups)")
     parser.add_argument("--engines", default="sqlite,postgres")
     parser.add_argument("--load-seconds", type=int, default=30, help="0 skips the load test")
     parser.add_argument("--load-users", type=int, default=40)
+    parser.add_argument("--fresh", action="store_true", help="start from empty bench databases")
     parser.add_argument("--write", action="store_true", help="write the table to bench/RESULTS.md")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--seed", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--sessions", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    sizes = [int(size) for size in args.sizes.split(",")]
+    if args.worker and args.seed is not None:
+        seed_worker(args.worker, args.seed, args.members)
+        return
     if args.worker:
-        worker(args.worker, sizes, args.members, args.runs, args.sessions)
+        measure_worker(args.worker, args.members, args.runs, args.sessions)
         return
 
     started = time.perf_counter()
+    sizes = [int(size) for size in args.sizes.split(",")]
     engines = args.engines.split(",")
-    results = []
-    for engine in engines:
-        if engine == "postgres":
-            ensure_postgres_database()
-        results += run_worker(engine, args, sessions=engine == "postgres" and args.load_seconds > 0)
+    if args.fresh:
+        start_afresh(engines)
+    if "postgres" in engines:
+        ensure_postgres_database()
+    results, spent, previous = [], {"seeding": 0.0, "measuring": 0.0, "load test": 0.0}, 0
+    for size in sizes:
+        # Seeding is CPU-bound Python (and PostgreSQL's own work): the databases are seeded side by side, one
+        # process each. Measurements are not: each database is measured alone, one after the other.
+        phase = time.perf_counter()
+        timings = seed_all(engines, size, args.members)
+        spent["seeding"] += time.perf_counter() - phase
+        phase = time.perf_counter()
+        for engine in engines:
+            if timings[engine] is None:
+                continue
+            last = engine == "postgres" and args.load_seconds > 0 and size == sizes[-1]
+            result = measure(engine, args, sessions=last)
+            if result:
+                results.append({**result, **timings[engine], "new_items": size - previous})
+        spent["measuring"] += time.perf_counter() - phase
+        previous = size
     load = None
     if args.load_seconds > 0 and "postgres" in engines and SESSIONS_FILE.exists():
+        phase = time.perf_counter()
         load = load_test(args.load_seconds, args.load_users)
+        spent["load test"] += time.perf_counter() - phase
     described, commit = machine()
     elapsed = time.perf_counter() - started
+    load_average = ", ".join(f"{value:.1f}" for value in os.getloadavg())
     header = (
         f"# Benchmark results\n\n{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} · commit {commit} · "
-        f"{described} · Python {platform.python_version()} · whole run {elapsed / 60:.1f} min\n\n"
+        f"{described} · Python {platform.python_version()} · whole run {elapsed / 60:.1f} min ("
+        + ", ".join(f"{name} {value / 60:.1f}" for name, value in spent.items())
+        + f"; load average at the end {load_average})\n\n"
         f"In-process timings through Django's test client ({args.runs} runs after 3 warm-ups), server time only, "
         f"page cache off unless the row says otherwise. Targets: "
         + "; ".join(f"{name} {target}" for name, target in TARGETS.items())

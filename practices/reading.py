@@ -10,7 +10,7 @@ database), and one query for the language versions (which also brings the item's
 
 Caching, only what may be shared safely:
 
-- *Reading links* (related items and language versions): cached per item, language and
+- *Reading links* (related items and language versions, with their rendered HTML): cached per item, language and
   :attr:`members.access.Audience.cache_key` (``public``, or members of given groups), so a list computed for
   members is never shown to an anonymous reader, and stamped with the site's content generation
   (``home.page_cache``), which every publication and content change raises;
@@ -23,10 +23,12 @@ Caching, only what may be shared safely:
 
 from dataclasses import dataclass
 from functools import partial
+from typing import NamedTuple
 
 from django.core.cache import cache
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
@@ -135,26 +137,45 @@ def link(request, page):
     )
 
 
+class Reading(NamedTuple):
+    """The links a page shows around the item, for one language and audience, and their rendered HTML.
+
+    The HTML (the "Also available in" line and the related practices section) is rendered once with the links
+    and cached with them: it holds nothing but these links and the section headings in the page's language.
+    """
+
+    related: list
+    versions: list
+    language_code: str
+    versions_html: str
+    related_html: str
+
+
 def reading_links(request, item, taxonomy):
-    """``(generation, (related, versions, own language code))``: :class:`ReadingLink` lists, cached as the module
-    says, and the site's content generation they were computed for (read in the same cache round trip)."""
+    """``(generation, reading)``: the item's :class:`Reading` (:class:`ReadingLink` lists and their HTML), cached as
+    the module says, and the site's content generation it was computed for (read in the same cache round trip)."""
     key = f"library-reading:{item.pk}:{get_language()}:{audience(request).cache_key}"
     found = cache.get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY) or 0
     entry = found.get(key)
-    if entry is not None and entry[0] == generation:
+    if entry is not None and entry[0] == generation and isinstance(entry[1], Reading):
         return generation, entry[1]
-    related = related_items(
-        request,
-        item,
-        theme_ids=[term.pk for term in taxonomy.themes],
-        country_ids=[term.pk for term in taxonomy.countries],
-    )
-    versions = language_versions(request, item)
-    value = (
-        [link(request, page) for page in related],
-        [link(request, version) for version in versions],
-        item.locale.language_code,
+    related = [
+        link(request, page)
+        for page in related_items(
+            request,
+            item,
+            theme_ids=[term.pk for term in taxonomy.themes],
+            country_ids=[term.pk for term in taxonomy.countries],
+        )
+    ]
+    versions = [link(request, version) for version in language_versions(request, item)]
+    value = Reading(
+        related=related,
+        versions=versions,
+        language_code=item.locale.language_code,
+        versions_html=render_to_string("practices/includes/language_versions.html", {"language_versions": versions}),
+        related_html=render_to_string("practices/includes/related_items.html", {"related_items": related}),
     )
     if not getattr(request, "is_preview", False):
         cache.set(key, (generation, value), READING_CACHE_SECONDS)
@@ -237,7 +258,7 @@ def fragment_key(request, item, generation):
 def item_context(request, item):
     """Template context for any library item page (queries only for what the page actually renders)."""
     taxonomy = Taxonomy(item)
-    generation, (related, versions, language_code) = reading_links(request, item, taxonomy)
+    generation, reading = reading_links(request, item, taxonomy)
     key = fragment_key(request, item, generation)
     consulted_on = timezone.localdate()
     return {
@@ -249,9 +270,10 @@ def item_context(request, item):
         "themes": Deferred(lambda: taxonomy.themes),
         "attachments": Deferred(lambda: item.attachments.select_related("document")),
         "party_aggregates": Deferred(lambda: item.party_aggregates.select_related("nationality")),
-        "related_items": related,
-        "language_versions": versions,
-        "item_language": language_code,
+        "reading": reading,
+        "related_items": reading.related,
+        "language_versions": reading.versions,
+        "item_language": reading.language_code,
         "fragment_key": key,
         # The citation names the day it is read on and the item's address on the site asked (Wagtail picks the site
         # by the request's host): its fragment is kept for that day and host only.

@@ -1,4 +1,8 @@
-"""Events in the Wagtail admin: the participants screen, reply moderation, contributions, document access."""
+"""Events in the Wagtail admin: the participants screen, reply moderation, contributions.
+
+Who may download a material is decided by the site's one document rule (:mod:`practices.documents`), with
+``EventPage.document_visible_to``.
+"""
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
@@ -12,9 +16,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from events import admin_views
-from events.models import Contribution, ContributionComment, EventMaterial, EventPage
-from members.access import can_view
-from practices.visibility import refuse
+from events.models import Contribution, ContributionComment, EventPage
 from practices.workflow import EDITOR_ROLE
 
 
@@ -30,24 +32,6 @@ def participants_button(page, user, view_name, next_url=None):
         yield HeaderButton(
             label=_("Participants"), url=reverse("events_admin:participants", args=[page.pk]), icon_name="group"
         )
-
-
-@hooks.register("before_serve_document")
-def check_event_material_visibility(document, request):
-    """Serve an event's material only to whom its level allows (or to who may edit the event)."""
-    materials = list(EventMaterial.objects.filter(document=document).select_related("page"))
-    if not materials:
-        return None
-    if any(material.page.live and can_view(request, material) for material in materials):
-        return None
-    user = getattr(request, "user", None)
-    if (
-        user is not None
-        and user.is_authenticated
-        and any(m.page.permissions_for_user(user).can_edit() for m in materials)
-    ):
-        return None
-    return refuse(request)
 
 
 class EditorRolePolicy(BasePermissionPolicy):

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models.lookups import StartsWith
 from django.utils.translation import gettext_lazy as _
 
 
@@ -170,14 +171,63 @@ def visibility_filter(request, prefix=""):
     return condition
 
 
+def passes_view_restrictions(request, restrictions):
+    """Whether the request passes Wagtail privacy ``restrictions`` (of a page or a collection) read as our levels.
+
+    Wagtail lets "Private, accessible to logged-in users" in for any signed-in account and "…to users in specific
+    groups" for any account in a group (and superusers): here both mean full members, the second only those in one
+    of the groups, as the ``members`` and ``groups`` levels do. A shared password (switched off in settings) is
+    asked by Wagtail after this, of full members only.
+    """
+    restrictions = list(restrictions)
+    if not restrictions:
+        return True
+    who = audience(request)
+    if not who.is_full_member:
+        return False
+    return all(
+        restriction.restriction_type != restriction.GROUPS
+        or who.group_ids.intersection(group.pk for group in restriction.groups.all())
+        for restriction in restrictions
+    )
+
+
+def page_privacy_filter(request):
+    """A ``Q`` for a page queryset: the pages no Wagtail privacy of theirs or of an ancestor keeps from the request
+    (see :func:`passes_view_restrictions`; a page behind a shared password is never listed). A subquery, so a
+    listing costs no extra query."""
+    from wagtail.models import PageViewRestriction
+
+    who = audience(request)
+    listed_path = ExpressionWrapper(OuterRef("path"), output_field=models.CharField())
+    failed = PageViewRestriction.objects.filter(StartsWith(listed_path, F("page__path")))
+    if who.is_full_member:
+        failed = failed.filter(
+            Q(restriction_type=PageViewRestriction.PASSWORD)
+            | (Q(restriction_type=PageViewRestriction.GROUPS) & ~Q(groups__in=who.group_ids))
+        )
+    return ~Exists(failed)
+
+
 def visible(request, queryset, prefix=""):
-    """The part of ``queryset`` the request may see (distinct, since group membership joins a relation)."""
+    """The part of ``queryset`` the request may see (distinct, since group membership joins a relation).
+
+    For pages, Wagtail's privacy settings count too (:func:`page_privacy_filter`).
+    """
+    from wagtail.models import Page
+
     filtered = queryset.filter(visibility_filter(request, prefix))
+    if not prefix and issubclass(queryset.model, Page):
+        filtered = filtered.filter(page_privacy_filter(request))
     return filtered.distinct() if audience(request).group_ids else filtered
 
 
 def can_view(request, obj):
-    """Whether the request may see one object carrying a visibility level."""
+    """Whether the request may see one object carrying a visibility level (a page: and its Wagtail privacy)."""
+    from wagtail.models import Page
+
+    if isinstance(obj, Page) and not passes_view_restrictions(request, obj.get_view_restrictions()):
+        return False
     who = audience(request)
     if obj.visibility == Visibility.PUBLIC:
         return True

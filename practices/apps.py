@@ -7,3 +7,11 @@ class PracticesConfig(AppConfig):
 
     name = "practices"
     verbose_name = _("Practices library")
+
+    def ready(self):
+        from django.db.models.signals import post_save
+        from wagtail.models import Revision
+
+        from practices.documents import record_document_uses
+
+        post_save.connect(record_document_uses, sender=Revision, dispatch_uid="practices_record_document_uses")

@@ -11,24 +11,18 @@ library shows things, and picks the response when the answer is no:
   keeps a members' page, and public-only outputs (feeds, sitemap) are computed for an anonymous audience
   whoever asks, because they are cached and shared.
 
-Documents: Wagtail's document view is the only way to download a document (``WAGTAILDOCS_SERVE_METHOD =
-"serve_view"``). Rather than mirroring each item's visibility into collections (which drifts whenever an
-editor changes an item's level or reuses a document), :func:`document_refusal` runs on every download from the
-``before_serve_document`` hook and looks up every library item that uses the document (as an attachment, in a
-body block or in a rich-text link): Wagtail's reference index for live versions, and
-:class:`~practices.models.LibraryDocumentUse`, written on every saved revision, for drafts. A
-document used by any library item is served only if the request may see at least one *live* item using it, or
-can edit one of them. Documents no library item uses are left to Wagtail's collection rules.
+Wagtail's page privacy ("Private, accessible to logged-in users" / "…to users in specific groups") means full
+members (of those groups) here, on every page of the site: :func:`page_privacy_refusal`, from the
+``before_serve_page`` hook; listings leave such pages out through ``members.access.visible``.
+
+Documents follow one rule for the whole site: :mod:`practices.documents`.
 """
 
-from django.contrib.contenttypes.models import ContentType
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
-from wagtail.documents import get_document_model
-from wagtail.models import Page, ReferenceIndex
 
-from members.access import audience, can_view, denial, visible
+from members.access import audience, can_view, denial, passes_view_restrictions, visible
 from members.decorators import denied_response
 
 
@@ -76,43 +70,9 @@ def refuse_page(request, item):
     return refuse(request)
 
 
-def record_document_uses(item):
-    """Remember every document the in-memory ``item`` (a draft about to be saved as a revision) uses."""
-    from practices.models import LibraryDocumentUse
-
-    document_type = ContentType.objects.get_for_model(get_document_model()).pk
-    document_ids = {
-        int(object_id)
-        for content_type_id, object_id, *_path in ReferenceIndex._extract_references_from_object(item)
-        if content_type_id == document_type
-    }
-    LibraryDocumentUse.objects.bulk_create(
-        [LibraryDocumentUse(page_id=item.pk, document_id=pk) for pk in document_ids], ignore_conflicts=True
-    )
-
-
-def library_items_using(document):
-    """Every library item that uses or used ``document``: live version (reference index) or any revision."""
-    from practices.models import LibraryDocumentUse, LibraryItemPage
-
-    page_ids = ReferenceIndex.get_references_to(document).filter(
-        base_content_type=ContentType.objects.get_for_model(Page)
-    )
-    # object_id is a text column (it holds any model's key): compare as integers in Python, not in SQL.
-    ids = {int(pk) for pk in page_ids.values_list("object_id", flat=True)}
-    ids |= set(LibraryDocumentUse.objects.filter(document=document).values_list("page_id", flat=True))
-    return LibraryItemPage.objects.filter(pk__in=ids)
-
-
-def document_refusal(document, request):
-    """``None`` if the request may download ``document``, otherwise the refusal (see the module docstring)."""
-    items = list(library_items_using(document))
-    if not items:
-        return None
-    live_ids = [item.pk for item in items if item.live]
-    if live_ids and visible(request, items[0].__class__.objects.filter(pk__in=live_ids)).exists():
-        return None
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and any(item.permissions_for_user(user).can_edit() for item in items):
+def page_privacy_refusal(request, page):
+    """``None`` if the request passes the Wagtail privacy of ``page`` and its ancestors as
+    ``members.access.passes_view_restrictions`` reads it (full members only), otherwise the refusal."""
+    if passes_view_restrictions(request, page.get_view_restrictions()):
         return None
     return refuse(request)

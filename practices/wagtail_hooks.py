@@ -1,4 +1,4 @@
-"""The library in the Wagtail admin: taxonomy snippets, the document download check, the editors' panel."""
+"""The library in the Wagtail admin: taxonomy snippets, editors' panel; the site's document and page privacy checks."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
@@ -9,8 +9,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from practices.anonymization import wagtail_hooks as anonymization_hooks  # noqa: F401 (registers its hooks)
+from practices.documents import document_refusal
 from practices.models import CrimeType, ExploitationForm, LibraryItemPage, Technique, Theme, library_item_models
-from practices.visibility import document_refusal
+from practices.visibility import page_privacy_refusal
 from practices.workflow import EDITOR_ROLE
 
 
@@ -53,9 +54,15 @@ register_snippet(LibraryTaxonomyGroup)
 
 
 @hooks.register("before_serve_document")
-def check_library_document_visibility(document, request):
-    """Refuse a document download when no library item using it is visible to the request."""
+def check_document_download(document, request):
+    """Refuse a document download unless the site's one document rule allows it (:mod:`practices.documents`)."""
     return document_refusal(document, request)
+
+
+@hooks.register("before_serve_page")
+def check_page_privacy(page, request, serve_args, serve_kwargs):
+    """Wagtail's page privacy lets any signed-in account in; on this site it means full members (of the groups)."""
+    return page_privacy_refusal(request, page)
 
 
 class PendingReviewPanel(Component):

@@ -197,6 +197,14 @@ class EventPage(Page):
                 return refusal
         return mark_private_if_personalised(request, super().serve(request, *args, **kwargs))
 
+    def document_visible_to(self, request, document):
+        """Whether the request may download ``document``, used in this (live) event, as far as the event goes
+        (:mod:`practices.documents`): a material is downloaded only by whom its own level allows (every material
+        holding the document, when several do); a document linked elsewhere in the event, by whom sees the event."""
+        from members.access import can_view
+
+        return all(can_view(request, material) for material in self.materials.filter(document=document))
+
     def get_sitemap_urls(self, request=None):
         """Only public events are listed: the sitemap is public and cached by crawlers (a restricted event's
         address names it)."""

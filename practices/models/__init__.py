@@ -2,12 +2,12 @@
 
 from .anonymization import AnonymizationCheckTask, FindingStatus, PersonalDataFinding
 from .case_study import CaseStudyPage
+from .document_use import DocumentUse
 from .good_practice import GoodPracticePage, PracticeType
 from .library_index import LibraryIndexPage
 from .library_item import (
     AgeBand,
     LibraryAttachment,
-    LibraryDocumentUse,
     LibraryItemPage,
     LibraryKind,
     Outcome,
@@ -22,11 +22,11 @@ __all__ = [
     "AnonymizationCheckTask",
     "CaseStudyPage",
     "CrimeType",
+    "DocumentUse",
     "ExploitationForm",
     "FindingStatus",
     "GoodPracticePage",
     "LibraryAttachment",
-    "LibraryDocumentUse",
     "LibraryIndexPage",
     "LibraryItemPage",
     "LibraryKind",

@@ -170,14 +170,6 @@ class LibraryItemPage(Page):
             self.kind = self.library_kind
         return super().save(*args, **kwargs)
 
-    def save_revision(self, *args, **kwargs):
-        """Save a revision and remember the documents it uses, drafts included (see :mod:`practices.visibility`)."""
-        from practices.visibility import record_document_uses
-
-        revision = super().save_revision(*args, **kwargs)
-        record_document_uses(self)
-        return revision
-
     @cached_classmethod
     def get_edit_handler(cls):
         """Wagtail's editing tabs with the anonymization check's findings panel under the title, for every kind."""
@@ -254,25 +246,6 @@ class LibraryAttachment(Orderable):
         return self.title or self.document.title
 
 
-class LibraryDocumentUse(models.Model):
-    """A document some revision of a library item used, draft or live, kept even after the item stops using it.
-
-    Wagtail's reference index only knows the live version of a page; this record also covers a document added
-    to a draft, so its download is checked against the item's visibility before the draft is ever published.
-    """
-
-    page = models.ForeignKey(LibraryItemPage, on_delete=models.CASCADE, related_name="document_uses")
-    document = models.ForeignKey("wagtaildocs.Document", on_delete=models.CASCADE, related_name="+")
-
-    class Meta:
-        verbose_name = _("document used by a library item")
-        verbose_name_plural = _("documents used by library items")
-        constraints = [models.UniqueConstraint(fields=["page", "document"], name="unique_library_document_use")]
-
-    def __str__(self):
-        return f"{self.document_id} → {self.page_id}"
-
-
 class PartyRole(models.TextChoices):
     VICTIMS = "victims", _("Victims")
     DEFENDANTS = "defendants", _("Defendants")
@@ -325,7 +298,6 @@ def library_item_models():
 __all__ = [
     "AgeBand",
     "LibraryAttachment",
-    "LibraryDocumentUse",
     "LibraryItemPage",
     "LibraryKind",
     "Outcome",

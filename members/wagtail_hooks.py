@@ -316,6 +316,8 @@ class OutboxActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templa
         return {**super().get_context_data(**kwargs), "outgoing": self.outgoing, "action": self.action}
 
     def post(self, request, pk):
+        # Messages are translated here with ``gettext``, not lazily: the message storage renders lazy strings
+        # after the view, when the administrator's language is no longer active (the site's Spanish instead).
         done = self.send_again() if self.action == "send_again" else self.cancel()
         if done:
             log(instance=self.outgoing, action=OUTBOX_LOG_ACTIONS[self.action][0], user=request.user)
@@ -325,7 +327,7 @@ class OutboxActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templa
         outgoing, request = self.outgoing, self.request
         outcome = emails.send_again(outgoing)
         if outcome is None:
-            messages.warning(request, _("This e-mail was no longer waiting: nothing was sent."))
+            messages.warning(request, translation.gettext("This e-mail was no longer waiting: nothing was sent."))
         elif outcome:
             messages.success(request, _("The e-mail to %(to)s was delivered.") % {"to": outgoing.to})
         else:
@@ -340,7 +342,7 @@ class OutboxActionView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templa
         if emails.cancel(self.outgoing):
             messages.success(self.request, _("The e-mail to %(to)s was cancelled.") % {"to": self.outgoing.to})
             return True
-        messages.warning(self.request, _("This e-mail was no longer waiting: nothing was cancelled."))
+        messages.warning(self.request, translation.gettext("This e-mail was no longer waiting: nothing was cancelled."))
         return False
 
 

@@ -78,3 +78,14 @@ def test_a_members_search_is_never_remembered_for_anonymous_visitors(client, mem
     assert anonymous_titles == ["Caso público de trata"]
     assert CANARY.encode() not in response.content
     assert sum(count for (param, _value), count in counts(response).items() if param == "kind") == 1
+
+
+def test_making_a_page_private_hides_it_from_the_next_anonymous_search(client, make_item):
+    from wagtail.models import PageViewRestriction
+
+    item = make_item("es", title="Extradición de un tratante", summary="Cooperación.")
+    assert search(client, q="extradicion")[0] == ["Extradición de un tratante"]
+
+    PageViewRestriction.objects.create(page=item, restriction_type=PageViewRestriction.LOGIN)
+
+    assert search(client, q="extradicion")[0] == []

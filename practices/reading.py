@@ -34,7 +34,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
 from home.page_cache import GENERATION_KEY
-from members.access import Visibility, audience, visibility_filter, visible
+from members.access import Visibility, audience, page_privacy_filter, visibility_filter, visible
 from practices.models import LibraryItemPage
 
 RELATED_LIMIT = 5
@@ -111,7 +111,7 @@ def language_versions(request, item):
     """
     rows = (
         LibraryItemPage.objects.filter(translation_key=item.translation_key, alias_of__isnull=True)
-        .filter(Q(pk=item.pk) | (Q(live=True) & visibility_filter(request)))
+        .filter(Q(pk=item.pk) | (Q(live=True) & visibility_filter(request) & page_privacy_filter(request)))
         .select_related("locale")
         .order_by("locale__language_code", "pk")
     )

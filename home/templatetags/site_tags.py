@@ -19,7 +19,7 @@ from django.utils.autoreload import file_changed
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from members.access import visible
+from members.access import page_privacy_filter, visible
 
 register = template.Library()
 
@@ -95,8 +95,7 @@ def translation_urls(request, page, context):
     model = type(page)
     rows = model.objects if any(field.name == "visibility" for field in model._meta.fields) else Page.objects
     rows = rows.filter(translation_key=page.translation_key, live=True).exclude(pk=page.pk)
-    if rows.model is not Page:
-        rows = visible(request, rows)
+    rows = visible(request, rows) if rows.model is not Page else rows.filter(page_privacy_filter(request))
     return {row.locale.language_code: row.get_url(request) for row in rows.select_related("locale")}
 
 

@@ -91,6 +91,18 @@ def test_language_switch_never_links_a_translation_the_reader_may_not_open(membe
     assert "/en/library/reserved-delivery/" in language_switch(member_client.get(case.url).content.decode())
 
 
+def test_a_translation_behind_page_privacy_is_linked_only_for_full_members(member_client, case, library):
+    from wagtail.models import PageViewRestriction
+
+    english = CaseStudyPageFactory(parent=library["en"], title="Private delivery", slug="private-delivery")
+    type(english).objects.filter(pk=english.pk).update(translation_key=case.translation_key)
+    PageViewRestriction.objects.create(page=english, restriction_type=PageViewRestriction.LOGIN)
+
+    anonymous_html = Client().get(case.url).content.decode()
+    assert "/en/library/private-delivery/" not in anonymous_html  # neither the switch nor "Also available in"
+    assert "/en/library/private-delivery/" in member_client.get(case.url).content.decode()
+
+
 def test_case_page_has_a_print_stylesheet(client, case):
     assert 'href="/static/css/print.css" media="print"' in client.get(case.url).content.decode()
 

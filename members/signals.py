@@ -1,8 +1,22 @@
-"""Reactions to allauth events."""
+"""Reactions to allauth events, and to changes of Wagtail's page privacy (which :mod:`members.access` caches)."""
 
 from allauth.mfa.signals import authenticator_added
 from django.contrib.auth.signals import user_logged_in
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import PageViewRestriction
+from wagtail.signals import post_page_move
+
+from .access import forget_page_restrictions
+
+
+@receiver(post_save, sender=PageViewRestriction, dispatch_uid="members.restriction_saved")
+@receiver(post_delete, sender=PageViewRestriction, dispatch_uid="members.restriction_deleted")
+@receiver(m2m_changed, sender=PageViewRestriction.groups.through, dispatch_uid="members.restriction_groups")
+@receiver(post_page_move, dispatch_uid="members.page_moved")
+def page_privacy_changed(sender, **kwargs):
+    """A privacy setting, its groups or a page's place in the tree (its path) changed: listings read them again."""
+    forget_page_restrictions()
 
 
 @receiver(authenticator_added, dispatch_uid="members.setup_counts_as_mfa")

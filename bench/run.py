@@ -9,8 +9,8 @@ the counterpart finder (as a full member signed in with password and TOTP where 
 full-text query, and an anonymous page served from the page cache. Then a load test against gunicorn on
 127.0.0.1 (PostgreSQL, Redis, page cache on) with locust, headless: anonymous readers, then member searches.
 
-Prints one table and, with ``--write``, replaces bench/RESULTS.md with it (date, machine, commit). See
-bench/README.md.
+Prints one table and, with ``--write``, adds it at the top of bench/RESULTS.md (date, machine, commit), earlier
+runs kept below. See bench/README.md.
 """
 
 import argparse
@@ -723,7 +723,16 @@ def main():
     text = header + "\n" + table(results, load) + "\n"
     print(text)
     if args.write:
-        (ROOT / "bench" / "RESULTS.md").write_text(text)
+        write_results(text)
+
+
+def write_results(text):
+    """The new run at the top of bench/RESULTS.md, every earlier run kept below it (changes over time stay visible)."""
+    path = ROOT / "bench" / "RESULTS.md"
+    earlier = path.read_text().split("\n", 1)[1].strip() if path.exists() else ""
+    if earlier:
+        text += "\n## Earlier runs\n\n" + earlier.replace("\n## ", "\n### ") + "\n"
+    path.write_text(text)
 
 
 if __name__ == "__main__":

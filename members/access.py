@@ -222,6 +222,20 @@ def forget_page_restrictions():
     cache.delete(PAGE_RESTRICTIONS_KEY)
 
 
+def passes_page_privacy(request, page):
+    """:func:`passes_view_restrictions` for the privacy settings of ``page`` and its ancestors, read from the cached
+    list (:func:`page_restrictions`): serving or checking a page costs no query."""
+    from wagtail.models import PageViewRestriction
+
+    who = audience(request)
+    for path, kind, group_ids in page_restrictions():
+        if not page.path.startswith(path):
+            continue
+        if not who.is_full_member or (kind == PageViewRestriction.GROUPS and not who.group_ids & group_ids):
+            return False
+    return True
+
+
 def page_privacy_filter(request):
     """A ``Q`` for a page queryset: the pages no Wagtail privacy of theirs or of an ancestor keeps from the request
     (see :func:`passes_view_restrictions`; a page behind a shared password is never listed): no condition at all
@@ -258,7 +272,7 @@ def can_view(request, obj):
     """Whether the request may see one object carrying a visibility level (a page: and its Wagtail privacy)."""
     from wagtail.models import Page
 
-    if isinstance(obj, Page) and not passes_view_restrictions(request, obj.get_view_restrictions()):
+    if isinstance(obj, Page) and not passes_page_privacy(request, obj):
         return False
     who = audience(request)
     if obj.visibility == Visibility.PUBLIC:

@@ -28,7 +28,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
-from members.access import can_view, passes_view_restrictions, session_passed_mfa
+from members.access import can_view, passes_page_privacy, passes_view_restrictions, session_passed_mfa
 
 
 def documents_used_by(page):
@@ -83,7 +83,7 @@ def live_use_allows(request, page, document):
     if hasattr(page, "visibility"):
         if not can_view(request, page):
             return False
-    elif not passes_view_restrictions(request, page.get_view_restrictions()):
+    elif not passes_page_privacy(request, page):
         return False
     narrower = getattr(page, "document_visible_to", None)
     return narrower is None or narrower(request, document)

@@ -22,7 +22,7 @@ from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 
-from members.access import audience, can_view, denial, passes_view_restrictions, visible
+from members.access import audience, can_view, denial, passes_page_privacy, visible
 from members.decorators import denied_response
 
 
@@ -72,7 +72,7 @@ def refuse_page(request, item):
 
 def page_privacy_refusal(request, page):
     """``None`` if the request passes the Wagtail privacy of ``page`` and its ancestors as
-    ``members.access.passes_view_restrictions`` reads it (full members only), otherwise the refusal."""
-    if passes_view_restrictions(request, page.get_view_restrictions()):
+    ``members.access.passes_page_privacy`` reads it (full members only), otherwise the refusal."""
+    if passes_page_privacy(request, page):
         return None
     return refuse(request)

@@ -12,6 +12,7 @@ page of items with its prefetches, whatever the number of items or chosen values
 """
 
 from dataclasses import dataclass, field
+from hashlib import sha256
 
 from django.conf import settings
 from django.core.cache import cache
@@ -229,6 +230,13 @@ class FacetLinks:
     :meth:`page_url`, so a new filter starts on page one.
     """
 
+    @property
+    def filters_key(self):
+        """The chosen filters, in one order whatever the URL's, as a fixed-length cache key part (values are text
+        the visitor typed: unhashed, a long selection would make a key too long for the cache)."""
+        canonical = "&".join(f"{param}={','.join(sorted(values))}" for param, values in sorted(self.selected.items()))
+        return sha256(canonical.encode()).hexdigest()[:32]
+
     def query_with(self, **changes):
         query = self.request.GET.copy()
         query.pop("page", None)
@@ -376,9 +384,8 @@ class LibraryListing(FacetLinks):
         """
         if self._facet_counts is not None:
             return self._facet_counts
-        filters = "&".join(f"{param}={','.join(sorted(values))}" for param, values in sorted(self.selected.items()))
         generation = cache.get(GENERATION_KEY) or 0
-        key = f"library-facets:{generation}:{get_language()}:{audience(self.request).cache_key}:{filters}"
+        key = f"library-facets:{generation}:{get_language()}:{audience(self.request).cache_key}:{self.filters_key}"
         counts = cache.get(key)
         if counts is None:
             counts = self.compute_counts()

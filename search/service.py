@@ -295,10 +295,6 @@ class LibrarySearch(FacetLinks):
         """``[(pk, first published)]`` of the matching items that pass every chosen facet, newest first."""
         return list(self.narrowed().order_by(*DATE_ORDER).values_list("pk", "first_published_at")[:MAX_BACKEND_HITS])
 
-    @property
-    def filters_key(self):
-        return "&".join(f"{param}={','.join(values)}" for param, values in sorted(self.selected.items()))
-
     @cached_property
     def page(self):
         """The current page of results; its ``object_list`` holds :class:`Result` rows."""

@@ -89,3 +89,13 @@ def test_making_a_page_private_hides_it_from_the_next_anonymous_search(client, m
     PageViewRestriction.objects.create(page=item, restriction_type=PageViewRestriction.LOGIN)
 
     assert search(client, q="extradicion")[0] == []
+
+
+def test_the_same_filters_in_another_order_reuse_the_remembered_counts(client, make_item):
+    make_item("es", title="Extradición a Guatemala", summary="Cooperación.", countries=["GT", "MX"])
+    _, first_queries, _ = search(client, q="extradicion", country=["GT", "MX"])
+
+    titles, again_queries, _ = search(client, q="extradicion", country=["MX", "GT"])
+
+    assert titles == ["Extradición a Guatemala"]
+    assert again_queries <= first_queries - 5

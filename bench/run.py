@@ -661,7 +661,7 @@ def main():
     )
     parser.add_argument("--members", type=int, default=20_000)
     parser.add_argument("--runs", type=int, default=20, help="timed requests per page (after 3 warm-ups)")
-    parser.add_argument("--engines", default="sqlite,postgres")
+    parser.add_argument("--engines", default="sqlite,postgres", help="sqlite, postgres or both, comma-separated")
     parser.add_argument("--load-seconds", type=int, default=30, help="0 skips the load test")
     parser.add_argument("--load-users", type=int, default=40)
     parser.add_argument("--fresh", action="store_true", help="start from empty bench databases")
@@ -682,6 +682,9 @@ def main():
     started = time.perf_counter()
     sizes = [int(size) for size in args.sizes.split(",")]
     engines = args.engines.split(",")
+    unknown = sorted(set(engines) - set(DATABASES))
+    if unknown:
+        parser.error(f"unknown engine {', '.join(unknown)}: choose among {', '.join(DATABASES)}")
     if args.fresh:
         start_afresh(engines)
     if "postgres" in engines:

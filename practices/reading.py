@@ -16,9 +16,13 @@ Caching, only what may be shared safely:
   (``home.page_cache``), which every publication and content change raises;
 - *Rendered fragments* of the item's own text (its own metadata fields with the taxonomy, body, a case's
   aggregates, lessons, sources and attachments with the citation): only for **public** items, never in previews,
-  keyed by item, revision, language and generation (:func:`fragment_key`, used by ``{% library_fragment %}``),
-  and for the fragment holding the citation also by the day it names and the host (``citation_key``).
+  keyed by item, revision and language (:func:`fragment_key`, used by ``{% library_fragment %}``), and for the
+  fragment holding the citation also by the day it names and the host (``citation_key``); each is stored with the
+  site's content generation it was rendered in and used only while that is still the generation.
   Members-only and restricted items are rendered every time.
+
+One cache round trip per page: the generation, the reading links and every fragment the library's templates name
+(:data:`FRAGMENTS`) are read together (:class:`Fragments`) before the template is rendered.
 """
 
 from dataclasses import dataclass
@@ -151,11 +155,18 @@ class Reading(NamedTuple):
     related_html: str
 
 
-def reading_links(request, item, taxonomy):
+def reading_key(request, item):
+    """The cache key of the item's :class:`Reading` for the request's language and audience."""
+    return f"library-reading:{item.pk}:{get_language()}:{audience(request).cache_key}"
+
+
+def reading_links(request, item, taxonomy, found=None):
     """``(generation, reading)``: the item's :class:`Reading` (:class:`ReadingLink` lists and their HTML), cached as
-    the module says, and the site's content generation it was computed for (read in the same cache round trip)."""
-    key = f"library-reading:{item.pk}:{get_language()}:{audience(request).cache_key}"
-    found = cache.get_many([GENERATION_KEY, key])
+    the module says, and the site's content generation it was computed for. ``found``: what
+    :func:`item_context` already read from the cache (with :data:`GENERATION_KEY`), else read here."""
+    key = reading_key(request, item)
+    if found is None:
+        found = cache.get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY) or 0
     entry = found.get(key)
     if entry is not None and entry[0] == generation and isinstance(entry[1], Reading):
@@ -244,23 +255,67 @@ class Deferred:
     __hash__ = None
 
 
-def fragment_key(request, item, generation):
+#: The fragments the library's templates cache (``{% library_fragment name key %}``) and the context variable each
+#: is keyed by: read from the cache with the page's other entries, in one round trip. A name missing here still
+#: works (read on its own when rendered).
+FRAGMENTS = {"taxonomy": "fragment_key", "body": "fragment_key", "case": "fragment_key", "text": "citation_key"}
+FRAGMENT_CACHE_SECONDS = 3600
+
+
+def fragment_cache_key(name, key):
+    return f"library-fragment:{name}:{key}"
+
+
+class Fragments:
+    """The item's rendered fragments found in the cache, valid for the site's content ``generation`` only.
+
+    Each is stored as ``(generation, html)``: one rendered before the last publication or content change (which
+    raise the generation) is never used again, and is overwritten by the next rendering.
+    """
+
+    def __init__(self, generation, found):
+        self.generation = generation
+        self.found = found
+
+    def get(self, name, key):
+        """The HTML of fragment ``name`` under ``key``, or ``None`` (not cached, or for an earlier generation)."""
+        cache_key = fragment_cache_key(name, key)
+        entry = self.found[cache_key] if cache_key in self.found else cache.get(cache_key)
+        if isinstance(entry, tuple) and len(entry) == 2 and entry[0] == self.generation:
+            return entry[1]
+        return None
+
+    def set(self, name, key, html):
+        cache.set(fragment_cache_key(name, key), (self.generation, html), FRAGMENT_CACHE_SECONDS)
+
+
+def fragment_key(request, item):
     """The cache key part for the item's rendered fragments, or ``None`` when they must not be cached.
 
-    Only public items outside previews; the key holds the item, its live revision, the language and the site's
-    content ``generation`` (raised by every publication and content change).
+    Only public items outside previews; the key holds the item, its live revision and the language (the content
+    generation is stored with the fragment: :class:`Fragments`).
     """
     if item.visibility != Visibility.PUBLIC or getattr(request, "is_preview", False):
         return None
-    return f"{item.pk}:{item.live_revision_id or item.latest_revision_id or 0}:{get_language()}:{generation}"
+    return f"{item.pk}:{item.live_revision_id or item.latest_revision_id or 0}:{get_language()}"
 
 
 def item_context(request, item):
     """Template context for any library item page (queries only for what the page actually renders)."""
     taxonomy = Taxonomy(item)
-    generation, reading = reading_links(request, item, taxonomy)
-    key = fragment_key(request, item, generation)
+    key = fragment_key(request, item)
     consulted_on = timezone.localdate()
+    # The citation names the day it is read on and the item's address on the site asked (Wagtail picks the site by
+    # the request's host): its fragment is kept for that day and host only.
+    keys = {
+        "fragment_key": key,
+        "citation_key": f"{key}:{consulted_on.isoformat()}:{request.get_host()}" if key else None,
+    }
+    fragment_keys = [
+        fragment_cache_key(name, keys[variable]) for name, variable in FRAGMENTS.items() if keys[variable] is not None
+    ]
+    found = cache.get_many([GENERATION_KEY, reading_key(request, item), *fragment_keys])
+    generation, reading = reading_links(request, item, taxonomy, found)
     return {
         "taxonomy": taxonomy,
         "countries": Deferred(lambda: taxonomy.countries),
@@ -274,10 +329,8 @@ def item_context(request, item):
         "related_items": reading.related,
         "language_versions": reading.versions,
         "item_language": reading.language_code,
-        "fragment_key": key,
-        # The citation names the day it is read on and the item's address on the site asked (Wagtail picks the site
-        # by the request's host): its fragment is kept for that day and host only.
-        "citation_key": f"{key}:{consulted_on.isoformat()}:{request.get_host()}" if key else None,
+        **keys,
+        "library_fragments": Fragments(generation, {k: found[k] for k in fragment_keys if k in found}),
         # Worked out only when the citation is rendered (a callable: templates call it), not when it is cached.
         "citation_url": partial(item.get_full_url, request),
         "consulted_on": consulted_on,

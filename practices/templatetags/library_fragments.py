@@ -1,16 +1,15 @@
 """``{% library_fragment name key %}…{% endlibrary_fragment %}``: a library item's own text, rendered once.
 
 ``key`` comes from :func:`practices.reading.fragment_key`: ``None`` (members-only or restricted item, preview)
-renders the content every time; otherwise the rendered HTML is kept in the cache under the item, its revision,
-the language and the site's content generation, so a publication or any content change retires it.
+renders the content every time; otherwise the rendered HTML is kept in the cache under the name, the item, its
+revision and the language, with the site's content generation it was rendered in (``library_fragments`` in the
+context, :class:`practices.reading.Fragments`, which read it with the page's other cache entries), so a
+publication or any content change retires it. Without ``library_fragments`` nothing is cached.
 """
 
 from django import template
-from django.core.cache import cache
 
 register = template.Library()
-
-FRAGMENT_CACHE_SECONDS = 3600
 
 
 class LibraryFragmentNode(template.Node):
@@ -21,13 +20,13 @@ class LibraryFragmentNode(template.Node):
 
     def render(self, context):
         key = self.key.resolve(context)
-        if key is None:
+        fragments = context.get("library_fragments")
+        if key is None or fragments is None:
             return self.nodelist.render(context)
-        cache_key = f"library-fragment:{self.name}:{key}"
-        html = cache.get(cache_key)
+        html = fragments.get(self.name, key)
         if html is None:
             html = self.nodelist.render(context)
-            cache.set(cache_key, html, FRAGMENT_CACHE_SECONDS)
+            fragments.set(self.name, key, html)
         return html
 
 

@@ -15,6 +15,11 @@ from practices.models import LibraryIndexPage
 SUMMARY_LENGTH = 280
 
 
+class NoLibraryToFileUnder(LookupError):
+    """No library index exists yet, in any language: a contribution cannot become a library item until an editor
+    creates one. Raised before anything is written, so the contribution stays a draft."""
+
+
 def library_index_for(language):
     """The library index of ``language``'s tree (falling back to any library)."""
     return (
@@ -41,7 +46,7 @@ def build_experience(contribution):
     """A new, unpublished :class:`ExperiencePage` under the contributor's library, filled from the contribution."""
     index_page = library_index_for(contribution.language)
     if index_page is None:
-        raise LookupError("No library index to file the experience under.")
+        raise NoLibraryToFileUnder(f"No library index to file contribution {contribution.pk} under.")
     event = contribution.event
     page = ExperiencePage(
         title=contribution.title,
@@ -68,7 +73,10 @@ def build_experience(contribution):
 
 
 def submit(contribution: Contribution, user):
-    """Submit a draft: create its library item, start the library workflow, then confirm by e-mail."""
+    """Submit a draft: create its library item, start the library workflow, then confirm by e-mail.
+
+    Raises :class:`NoLibraryToFileUnder` (the contribution left a draft, unchanged) while the site has no library.
+    """
     from events.emails import send_submission_confirmation
 
     with transaction.atomic():

@@ -1,5 +1,7 @@
 """Events views outside the page tree: the entry point, the calendars, the share form and replies."""
 
+import logging
+
 from django.contrib import messages
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,10 +16,12 @@ from events.calendar import calendar_bytes
 from events.forms import CommentForm, ContributionForm
 from events.models import Contribution, EventIndexPage, EventPage, ExperiencePage
 from events.presenters import participant_of
-from events.submission import submit
+from events.submission import NoLibraryToFileUnder, submit
 from members.access import can_view
 from members.decorators import full_member_required, private
 from practices.visibility import mark_private_if_personalised, public_only, refuse
+
+logger = logging.getLogger(__name__)
 
 
 def index_for_language():
@@ -98,11 +102,29 @@ def contribute(request, pk):
         if form.is_valid():
             contribution = form.save()
             if submitting:
-                submit(contribution, request.user)
-                messages.success(request, _("Thank you. Your contribution was sent to the editors for review."))
+                try:
+                    submit(contribution, request.user)
+                except NoLibraryToFileUnder:
+                    # The draft is saved; the form comes back as typed, and the staff learn from the error log.
+                    logger.error(
+                        "contribution %s to event %s not submitted: the site has no library index to file it under",
+                        contribution.pk,
+                        event.pk,
+                    )
+                    form.add_error(
+                        None,
+                        _(
+                            "Your contribution is saved as a draft but could not be sent for review yet: the library "
+                            "it goes into has not been set up. The site's team has been told; please try submitting "
+                            "again in a few days."
+                        ),
+                    )
+                else:
+                    messages.success(request, _("Thank you. Your contribution was sent to the editors for review."))
+                    return redirect("events:contribute", pk=event.pk)
+            else:
+                messages.success(request, _("Your draft was saved. You can come back and finish it at any time."))
                 return redirect("events:contribute", pk=event.pk)
-            messages.success(request, _("Your draft was saved. You can come back and finish it at any time."))
-            return redirect("events:contribute", pk=event.pk)
     else:
         form = ContributionForm(instance=contribution)
     return render(

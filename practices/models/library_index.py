@@ -1,5 +1,7 @@
 """The library's front page in each language tree: the faceted listing and the way into the feed."""
 
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -53,6 +55,27 @@ class LibraryIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["listing"] = LibraryListing(request, index_page=self)
         return context
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with the child page loaded as cheaply as Wagtail's ``.specific`` allows.
+
+        Wagtail finds the child by its slug as a whole base page (every column, a model instance), then loads it
+        again in its specific form. Here the first query only asks for the child's id and type, then the specific
+        page is loaded once: the same two queries, with much less to build. Same page, same 404s.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        # Treebeard's children condition (a path range; the LIKE of Wagtail's child_of uses no index on SQLite).
+        children = self.get_children().filter(slug=path_components[0]).order_by()
+        found = next(iter(children.values_list("pk", "content_type_id")), None)
+        if found is None:
+            raise Http404
+        model = ContentType.objects.get_for_id(found[1]).model_class()
+        if model is None:  # a page type whose code is gone: Wagtail's own way
+            return super().route(request, path_components)
+        child = model._default_manager.get(pk=found[0])
+        child._cached_parent_obj = self  # as Wagtail does: get_parent() costs no query
+        return child.route(request, path_components[1:])
 
     def serve(self, request, *args, **kwargs):
         from practices.visibility import mark_private_if_personalised

@@ -12,6 +12,8 @@ from search import views as search_views
 
 # A database lost while a response is on its way out is an outage (503), not a bug (home/server_errors.py).
 handler500 = "home.server_errors.server_error"
+# A form over DATA_UPLOAD_MAX_MEMORY_SIZE gets a page that says the limit and what to do, not a bare 400.
+handler400 = "home.server_errors.bad_request"
 
 urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),

@@ -230,6 +230,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# What a form may send besides its files: Django's 2.5 MB, said here because the page that refuses a larger form
+# quotes it (home.server_errors.bad_request). Lists of addresses are far smaller; uploaded files are not counted.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Enlace"

@@ -14,11 +14,12 @@ Caching, only what may be shared safely:
   :attr:`members.access.Audience.cache_key` (``public``, or members of given groups), so a list computed for
   members is never shown to an anonymous reader, and stamped with the site's content generation
   (``home.page_cache``), which every publication and content change raises;
-- *Rendered fragments* of the item's own text (its own metadata fields with the taxonomy, body, a case's
-  aggregates, lessons, sources and attachments with the citation): only for **public** items, never in previews,
-  keyed by item, revision and language (:func:`fragment_key`, used by ``{% library_fragment %}``), and for the
-  fragment holding the citation also by the day it names and the host (``citation_key``); each is stored with the
-  site's content generation it was rendered in and used only while that is still the generation.
+- *Rendered fragments* of the item's own text (its kind, title and summary, its own metadata fields with the
+  taxonomy, body, a case's aggregates, lessons, sources and attachments with the citation): only for **public**
+  items, never in previews, keyed by item, revision and language (:func:`fragment_key`, used by
+  ``{% library_fragment %}``), and for the fragment holding the citation also by the day it names and the host
+  (``citation_key``); each is stored with the site's content generation it was rendered in and used only while
+  that is still the generation.
   Members-only and restricted items are rendered every time.
 
 One cache round trip per page: the generation, the reading links and every fragment the library's templates name
@@ -258,7 +259,13 @@ class Deferred:
 #: The fragments the library's templates cache (``{% library_fragment name key %}``) and the context variable each
 #: is keyed by: read from the cache with the page's other entries, in one round trip. A name missing here still
 #: works (read on its own when rendered).
-FRAGMENTS = {"taxonomy": "fragment_key", "body": "fragment_key", "case": "fragment_key", "text": "citation_key"}
+FRAGMENTS = {
+    "header": "fragment_key",
+    "taxonomy": "fragment_key",
+    "body": "fragment_key",
+    "case": "fragment_key",
+    "text": "citation_key",
+}
 FRAGMENT_CACHE_SECONDS = 3600
 
 

@@ -163,6 +163,16 @@ def test_changing_a_public_item_refreshes_its_cached_text(client, case):
     assert "Plazos armonizados." in html and "Plazos distintos en cada país." not in html
 
 
+def test_a_new_title_and_summary_replace_the_cached_header(client, case):
+    assert "Entrega vigilada en la frontera" in client.get(case.url).content.decode()
+    case.title, case.summary = "Entrega vigilada revisada", "Resumen nuevo del caso."
+    case.save_revision().publish()
+
+    header = client.get(case.url).content.decode().split("<header>")[1].split("</header>")[0]
+    assert "Entrega vigilada revisada" in header and "Resumen nuevo del caso." in header
+    assert "Entrega vigilada en la frontera" not in header
+
+
 def test_the_citation_names_the_day_it_is_read_even_with_the_page_text_cached(client, case, settings):
     import datetime
 

@@ -37,6 +37,7 @@ tests; it reveals nothing about the content.
 """
 
 import hashlib
+import json
 import logging
 import time
 from urllib.parse import parse_qsl, urlencode
@@ -158,6 +159,19 @@ def invalidate_all_pages():
     except ValueError:
         # No generation yet, or it was evicted: start from a value no surviving entry can hold.
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+
+
+def content_cache_key(namespace, request, *parts):
+    """A key for something computed from the site's content as the requester's audience sees it.
+
+    It holds the content generation (read now, *before* computing, so a publication during the computation retires
+    the result) and ``members.access``' audience key (public, members, or members of given groups: all that
+    :func:`members.access.visible` depends on), so nothing remembered outlives what it was computed from or reaches
+    another audience. ``parts`` (JSON-serialisable) are hashed to a fixed length.
+    """
+    generation = cache.get(GENERATION_KEY) or 0
+    digest = hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+    return f"{namespace}:{generation}:{audience(request).cache_key}:{digest}"
 
 
 class AnonymousPageCacheMiddleware:

@@ -23,8 +23,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from home.page_cache import GENERATION_KEY
-from members.access import audience, visible
+from home.page_cache import content_cache_key
+from members.access import visible
 from practices.models import LibraryItemPage, LibraryKind, Outcome
 
 PER_PAGE = 20
@@ -384,8 +384,7 @@ class LibraryListing(FacetLinks):
         """
         if self._facet_counts is not None:
             return self._facet_counts
-        generation = cache.get(GENERATION_KEY) or 0
-        key = f"library-facets:{generation}:{get_language()}:{audience(self.request).cache_key}:{self.filters_key}"
+        key = content_cache_key("library-facets", self.request, get_language(), self.filters_key)
         counts = cache.get(key)
         if counts is None:
             counts = self.compute_counts()

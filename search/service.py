@@ -41,7 +41,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search.backends import get_search_backend
 
 from events.models import EventPage
-from home.page_cache import GENERATION_KEY
+from home.page_cache import content_cache_key
 from members import access
 from members.access import Visibility
 from network.models import Country, Institution
@@ -180,16 +180,9 @@ class LibrarySearch(FacetLinks):
 
     @cached_property
     def cache_key_prefix(self):
-        """The site's content generation, the requester's audience and the analysed query, read *before* computing.
-
-        The generation (:mod:`home.page_cache`) changes on every publication, unpublication, move and content
-        change, so nothing remembered outlives what it was computed from; the audience (public, members, members
-        of given groups) is all :func:`members.access.visible` depends on, so a result computed for one audience
-        is never shown to another.
-        """
-        words = json.dumps([self.backend_name, sorted(sorted(alternatives) for alternatives in self.terms)])
-        generation = cache.get(GENERATION_KEY) or 0
-        return f"search:{generation}:{access.audience(self.request).cache_key}:{sha256(words.encode()).hexdigest()}"
+        """The content generation, the requester's audience and the analysed query (``content_cache_key``)."""
+        words = sorted(sorted(alternatives) for alternatives in self.terms)
+        return content_cache_key("search", self.request, self.backend_name, words)
 
     def remembered(self, name, compute):
         """``compute()``, kept :data:`MATCH_CACHE_SECONDS` for the same words, audience and content generation.

@@ -22,9 +22,10 @@ setup: $(VENV)/.runtime
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed_demo
 
-## run: set up, then serve http://127.0.0.1:8000/ (SQLite, database search, nothing else needed)
+## run: set up, then serve http://localhost:8000/ (SQLite, database search, nothing else needed)
+# "localhost", not 127.0.0.1: on plain http, browsers and fido2 accept security keys (WebAuthn) only there.
 run: setup
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) runserver localhost:8000
 
 ## lint: ruff, migrations up to date
 lint: $(VENV)/.test

@@ -236,7 +236,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Wagtail.
 WAGTAIL_SITE_NAME = "Enlace"
-WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
+# The default is `make run`'s address: "localhost", where security keys (WebAuthn) work over plain http.
+WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://localhost:8000")
 # Search (see search/backends): the database backend always; Elasticsearch too when ELASTICSEARCH_URL is set, and
 # then the search page asks it first (ENLACE_SEARCH_BACKEND) and falls back to the database when it cannot answer.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}

@@ -161,11 +161,12 @@ def reading_key(request, item):
     return f"library-reading:{item.pk}:{get_language()}:{audience(request).cache_key}"
 
 
-def reading_links(request, item, taxonomy, found=None):
+def reading_links(request, item, taxonomy, found=None, key=None):
     """``(generation, reading)``: the item's :class:`Reading` (:class:`ReadingLink` lists and their HTML), cached as
     the module says, and the site's content generation it was computed for. ``found``: what
-    :func:`item_context` already read from the cache (with :data:`GENERATION_KEY`), else read here."""
-    key = reading_key(request, item)
+    :func:`item_context` already read from the cache under ``key`` (:func:`reading_key`) and
+    :data:`GENERATION_KEY`, else read here."""
+    key = key or reading_key(request, item)
     if found is None:
         found = cache.get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY) or 0
@@ -321,8 +322,9 @@ def item_context(request, item):
     fragment_keys = [
         fragment_cache_key(name, keys[variable]) for name, variable in FRAGMENTS.items() if keys[variable] is not None
     ]
-    found = cache.get_many([GENERATION_KEY, reading_key(request, item), *fragment_keys])
-    generation, reading = reading_links(request, item, taxonomy, found)
+    links_key = reading_key(request, item)
+    found = cache.get_many([GENERATION_KEY, links_key, *fragment_keys])
+    generation, reading = reading_links(request, item, taxonomy, found, links_key)
     return {
         "taxonomy": taxonomy,
         "countries": Deferred(lambda: taxonomy.countries),
@@ -337,7 +339,7 @@ def item_context(request, item):
         "language_versions": reading.versions,
         "item_language": reading.language_code,
         **keys,
-        "library_fragments": Fragments(generation, {k: found[k] for k in fragment_keys if k in found}),
+        "library_fragments": Fragments(generation, found),
         # Worked out only when the citation is rendered (a callable: templates call it), not when it is cached.
         "citation_url": partial(item.get_full_url, request),
         "consulted_on": consulted_on,

@@ -115,8 +115,8 @@ def contribute(request, pk):
                         None,
                         _(
                             "Your contribution is saved as a draft but could not be sent for review yet: the library "
-                            "it goes into has not been set up. The problem is recorded for the site's team; please try submitting "
-                            "again in a few days."
+                            "it goes into has not been set up. The problem is recorded for the site's team; please "
+                            "try submitting again in a few days."
                         ),
                     )
                 else:

@@ -44,6 +44,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
@@ -153,12 +154,32 @@ def page_key(request):
 
 
 def invalidate_all_pages():
-    """Drop every cached page (raise the generation; old entries are never served again and expire)."""
+    """Drop every cached page (raise the generation; old entries are never served again and expire).
+
+    Raised at once, and again when the current transaction commits: until it does, other requests still read the
+    content as it was (a workflow approval publishes inside one transaction that also sends its e-mails), and what
+    they render meanwhile would be stored under the raised generation. Once per transaction, however many rows it
+    saves.
+    """
+    raise_generation()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(entry[1] is raise_generation for entry in connection.run_on_commit):
+        transaction.on_commit(raise_generation)
+
+
+def raise_generation():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         # No generation yet, or it was evicted: start from a value no surviving entry can hold.
         cache.set(GENERATION_KEY, time.time_ns(), timeout=None)
+        if cache.get(GENERATION_KEY) is None:
+            # The cache degrades silently when unreachable (home.cache); a lost raise must not be silent.
+            logger.error(
+                "content changed but the cache could not record it: cached pages, counts and searches may be out of "
+                "date until they expire (at most %s s)",
+                max(cache_seconds(), 300),
+            )
 
 
 def content_cache_key(namespace, request, *parts):

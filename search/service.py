@@ -201,13 +201,15 @@ class LibrarySearch(FacetLinks):
         return value
 
     def base_items(self):
-        """The visible items the facets start from: the matched ones, or every visible item without a query."""
+        """The visible items the facets start from: the matched ones, or every visible item without a query.
+
+        Matched ids are filtered through the visibility rule again, even those the database matched among visible
+        items: they may have been remembered (:meth:`remembered`) just before an item was restricted.
+        """
         scores = self.item_scores
         if scores is None:
             return self.visible_items()
-        if self.asks_the_cluster:
-            return self.visible_items().filter(pk__in=id_list(scores))
-        return LibraryItemPage.objects.filter(pk__in=id_list(scores))
+        return self.visible_items().filter(pk__in=id_list(scores))
 
     def narrowed(self, skip=()):
         """The base items with every chosen facet applied, except those in ``skip`` (to count their alternatives)."""
@@ -300,7 +302,8 @@ class LibrarySearch(FacetLinks):
             page = paginator.page(paginator.num_pages)
         item_ids = [hit.pk for hit in page.object_list if not hit.is_event]
         items = (
-            LibraryItemPage.objects.filter(pk__in=item_ids)
+            self.visible_items()
+            .filter(pk__in=item_ids)
             .select_related("locale")
             .prefetch_related("countries")
             .in_bulk()

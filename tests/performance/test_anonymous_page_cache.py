@@ -1,6 +1,7 @@
 """The anonymous page cache (home/page_cache.py): fast for visitors, never a leak between audiences."""
 
 import pytest
+from django.db import transaction
 from django.test import Client
 
 from home.page_cache import HEADER
@@ -103,6 +104,30 @@ def test_publishing_refreshes_the_cached_page(library, public_case):
     assert page[HEADER] == "miss"
     assert "(actualizado)" in page.content.decode()
     assert "(actualizado)" in listing.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_page_cached_before_a_publication_commits_is_not_served_after(library, public_case):
+    """Other requests read the old content until the publication's transaction commits (a workflow approval
+    publishes in one transaction, e-mails included): what they cache meanwhile is dropped when it commits."""
+    with transaction.atomic():
+        public_case.title = "Entrega vigilada en Tapachula (actualizado)"
+        public_case.save_revision().publish()
+        # Stands for a visitor's request answered while the transaction is still open.
+        assert anonymous().get(library["es"].url)[HEADER] == "miss"
+        assert anonymous().get(library["es"].url)[HEADER] == "hit"
+
+    assert anonymous().get(library["es"].url)[HEADER] == "miss"
+
+
+def test_a_lost_generation_raise_is_logged_as_an_error(settings, public_case, caplog):
+    """A cache that cannot be written degrades silently (home.cache): losing a content change must not."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+    public_case.title = "Entrega vigilada en Tapachula (actualizado)"
+    public_case.save_revision().publish()
+
+    assert any(record.levelname == "ERROR" and "could not record it" in record.message for record in caplog.records)
 
 
 def test_unpublishing_drops_the_cached_page(public_case):

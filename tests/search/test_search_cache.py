@@ -99,3 +99,20 @@ def test_the_same_filters_in_another_order_reuse_the_remembered_counts(client, m
 
     assert titles == ["Extradición a Guatemala"]
     assert again_queries <= first_queries - 5
+
+
+def test_an_item_restricted_without_raising_the_generation_never_shows_from_a_remembered_search(client, make_item):
+    """The generation can lag behind the database (a change written by ``QuerySet.update``, a publication whose
+    transaction has not committed yet, a cache that missed the raise): remembered ids are checked again."""
+    from practices.models import LibraryItemPage
+
+    item = make_item("es", title=f"Extradición {CANARY}", summary="Cooperación.")
+    make_item("es", title="Extradición pasiva", summary="Solicitud de México.")
+    assert sorted(search(client, q="extradicion")[0]) == sorted(["Extradición pasiva", f"Extradición {CANARY}"])
+
+    LibraryItemPage.objects.filter(pk=item.pk).update(visibility="members")  # no signal: the generation stays
+
+    titles, _, response = search(client, q="extradicion")
+    assert titles == ["Extradición pasiva"]
+    assert CANARY.encode() not in response.content
+    # The remembered counts may still count it until they expire (MATCH_CACHE_SECONDS): a number, never its text.

@@ -48,6 +48,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils.cache import get_max_age
 from django.utils.encoding import iri_to_uri
 from django.utils.translation import get_language
@@ -95,9 +96,26 @@ def cache_seconds():
     return getattr(settings, "ENLACE_PAGE_CACHE_SECONDS", 0)
 
 
+def canonical_host(request):
+    """The request's host if written the canonical way (lower case; no port, or the port the server listens on),
+    else ``None``.
+
+    Django checks only the name against ``ALLOWED_HOSTS``: ``LOCALHOST``, ``localhost:1``, ``localhost:2``… all
+    pass, and a key holding the host as written would give each its own cache entries, letting anyone fill the
+    cache. Such requests are answered normally and nothing of theirs is kept.
+    """
+    host = request.get_host()
+    _name, port = split_domain_port(host)
+    if host != host.lower() or (port and port != str(request.get_port())):
+        return None
+    return host
+
+
 def is_cacheable_request(request):
     """Whether this request may be answered from, and its answer stored in, the anonymous page cache."""
     if request.method not in ("GET", "HEAD") or getattr(request, "is_preview", False):
+        return False
+    if canonical_host(request) is None:
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
         return False

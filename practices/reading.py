@@ -38,7 +38,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
-from home.page_cache import GENERATION_KEY
+from home.page_cache import GENERATION_KEY, canonical_host
 from members.access import Visibility, audience, page_privacy_filter, visibility_filter, visible
 from practices.models import LibraryItemPage
 
@@ -314,10 +314,11 @@ def item_context(request, item):
     key = fragment_key(request, item)
     consulted_on = timezone.localdate()
     # The citation names the day it is read on and the item's address on the site asked (Wagtail picks the site by
-    # the request's host): its fragment is kept for that day and host only.
+    # the request's host): its fragment is kept for that day and host only, and only for a host written canonically.
+    host = canonical_host(request)
     keys = {
         "fragment_key": key,
-        "citation_key": f"{key}:{consulted_on.isoformat()}:{request.get_host()}" if key else None,
+        "citation_key": f"{key}:{consulted_on.isoformat()}:{host}" if key and host else None,
     }
     fragment_keys = [
         fragment_cache_key(name, keys[variable]) for name, variable in FRAGMENTS.items() if keys[variable] is not None

@@ -114,3 +114,16 @@ def test_fuzzed_query_strings_never_fail_nor_warn(listing, names, value):
     assert response.status_code < 500
     if any(name not in CACHEABLE_PARAMETERS for name in names):
         assert response[HEADER] == "skip"
+
+
+@pytest.mark.parametrize("host", ["TESTSERVER", "testserver:1", "testserver:8443"])
+def test_a_host_written_another_way_is_answered_but_never_stored(listing, host):
+    """Django checks only the name against ALLOWED_HOSTS: each case or port would otherwise be an entry of its own."""
+    first = Client().get(listing, HTTP_HOST=host)
+    again = Client().get(listing, HTTP_HOST=host)
+
+    assert first.status_code == again.status_code == 200
+    assert (first[HEADER], again[HEADER]) == ("skip", "skip")
+    assert "Entrega vigilada en Tapachula" in again.content.decode()
+    assert [Client().get(listing)[HEADER] for _ in range(2)] == ["miss", "hit"]
+    assert Client().get(listing, HTTP_HOST="testserver:80")[HEADER] != "skip"  # the port the server listens on

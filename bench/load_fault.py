@@ -184,6 +184,7 @@ def main():
         "DJANGO_SETTINGS_MODULE": "bench.load_settings",
         "SECRET_KEY": "load-fault-scenario-only-" + "x" * 40,
         "ALLOWED_HOSTS": "127.0.0.1",
+        "SITE_URL": "https://127.0.0.1",
         "DATABASE_URL": cluster.url(),
         "REDIS_URL": arguments.redis_url,
         "DIRECTORY_CONTACT_VIEWS_PER_HOUR": "1000000",

@@ -1,7 +1,12 @@
 """Production: HTTPS only, behind a reverse proxy, compressed static files with far-future headers.
 
-`python manage.py check --deploy --fail-level WARNING` passes with SECRET_KEY and ALLOWED_HOSTS set.
+`python manage.py check --deploy --fail-level WARNING` passes with SECRET_KEY, ALLOWED_HOSTS and SITE_URL set.
 """
+
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
+from django.http.request import validate_host
 
 from .base import *  # noqa: F403
 from .base import env
@@ -9,6 +14,14 @@ from .base import env
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+# Links in e-mails (invitations, vetting decisions, password resets, contact audits) and in the admin are built on
+# this address: without it they would point at the development server.
+WAGTAILADMIN_BASE_URL = env("SITE_URL")
+_site = urlsplit(WAGTAILADMIN_BASE_URL)
+if _site.scheme != "https" or not validate_host(_site.hostname or "", ALLOWED_HOSTS):
+    raise ImproperlyConfigured(
+        f"SITE_URL must be the site's public https:// address, on a host of ALLOWED_HOSTS: {WAGTAILADMIN_BASE_URL!r}"
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

@@ -23,6 +23,7 @@ def production_settings():
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SECRET_KEY", "test-only-" + "x" * 50)
         patch.setenv("ALLOWED_HOSTS", "enlace.example.org")
+        patch.setenv("SITE_URL", "https://enlace.example.org")
         return importlib.import_module("config.settings.production")
 
 

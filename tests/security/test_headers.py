@@ -118,6 +118,7 @@ def test_production_cookies_are_secure_httponly_and_samesite(tmp_path):
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "enlace.example.org",
+        "SITE_URL": "https://enlace.example.org",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
     }
     result = subprocess.run(

@@ -196,14 +196,20 @@ PAGE_RESTRICTIONS_KEY = "members.access:page-restrictions"
 PAGE_RESTRICTIONS_SECONDS = 3600
 
 
-def page_restrictions():
-    """``[(path, restriction type, group ids)]`` of every Wagtail page privacy setting, from the cache.
+def page_restrictions(request=None):
+    """``[(path, restriction type, group ids)]`` of every Wagtail page privacy setting, from the cache (read once
+    per ``request``: serving a page checks them twice, in Wagtail's privacy hook and in the page's own access rule).
 
     A site has a handful of them; reading them once and filtering on paths costs nothing per row, where a
     correlated ``NOT EXISTS (… path LIKE …)`` per listed page made SQLite scan the page tree for every row (a
     listing of 10,000 items took over a minute). :mod:`members.signals` drops the cached list whenever a setting,
     its groups or a page's place in the tree changes; the hour's expiry is only a safety net.
     """
+    if request is not None:
+        rows = getattr(request, "_enlace_page_restrictions", None)
+        if rows is None:
+            rows = request._enlace_page_restrictions = page_restrictions()
+        return rows
     rows = cache.get(PAGE_RESTRICTIONS_KEY)
     if rows is None:
         from wagtail.models import PageViewRestriction
@@ -228,7 +234,7 @@ def passes_page_privacy(request, page):
     from wagtail.models import PageViewRestriction
 
     who = audience(request)
-    for path, kind, group_ids in page_restrictions():
+    for path, kind, group_ids in page_restrictions(request):
         if not page.path.startswith(path):
             continue
         if not who.is_full_member or (kind == PageViewRestriction.GROUPS and not who.group_ids & group_ids):
@@ -244,7 +250,7 @@ def page_privacy_filter(request):
 
     who = audience(request)
     condition = Q()
-    for path, kind, group_ids in page_restrictions():
+    for path, kind, group_ids in page_restrictions(request):
         passes = (
             who.is_full_member
             and kind != PageViewRestriction.PASSWORD

@@ -8,15 +8,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from events.models import Contribution, ContributionStatus, ExperiencePage
+from tests.events.contribution_answers import ANSWERS
 
 pytestmark = pytest.mark.django_db
-
-ANSWERS = {
-    "title": "Draft requests before formal ones",
-    "will_apply": "Send a draft request to the central authority before the formal one.",
-    "cooperation_challenges": "Requests translated late.",
-    "visibility": "members",
-}
 
 
 def contribute_url(event, language):

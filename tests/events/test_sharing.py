@@ -10,15 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from events.models import Contribution, ContributionStatus, ExperiencePage
+from tests.events.contribution_answers import ANSWERS
 
 pytestmark = pytest.mark.django_db
-
-ANSWERS = {
-    "title": "Draft requests before formal ones",
-    "will_apply": "Send a draft request to the central authority before the formal one.",
-    "cooperation_challenges": "Requests translated late.",
-    "visibility": "members",
-}
 
 
 def test_participant_sees_the_prompt_only_after_the_end_date(participant_client, past_event):

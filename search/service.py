@@ -48,7 +48,7 @@ from network.models import Country, Institution
 from practices.listing import FACETS as LIBRARY_FACETS
 from practices.listing import ColumnFacet, FacetLinks, column_counts, column_rows, facet_results
 from practices.models import LibraryItemPage, Theme
-from search.analysis import analyse, matching_stems, query_terms
+from search.analysis import analyse, fold_words, matching_stems, query_terms
 from search.snippets import highlight_title, snippet
 
 logger = logging.getLogger(__name__)
@@ -580,7 +580,7 @@ def _strings(value):
 def autocomplete_titles(request, prefix, limit=8):
     """Titles the requester may see that start with (or contain words starting with) ``prefix``: library items
     first, then events, at most ``limit``."""
-    if not prefix.strip():
+    if not fold_words(prefix).split():  # nothing but punctuation or symbols: no word to complete
         return []
     backend = get_search_backend("default")
     titles = []

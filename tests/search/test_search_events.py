@@ -76,6 +76,18 @@ def test_event_country_is_counted_in_the_country_facet(client, make_event):
     assert countries["CR"] == 1
 
 
+@pytest.mark.parametrize("typed", ["🙂🙂", "%%", "{}", "?!"])
+def test_autocomplete_of_symbols_only_suggests_nothing(client, make_event, make_item, typed):
+    """Typed text with no word in it (an emoji, punctuation) used to fail the database query: a 500 found by fuzzing."""
+    make_event(title="Curso regional sobre entregas vigiladas", summary="Tres días en San José.")
+    make_item("es", title="Entregas vigiladas en la frontera", summary="Un caso.")
+
+    response = client.get(autocomplete_url(), {"q": typed})
+
+    assert response.status_code == 200
+    assert response.json() == {"suggestions": []}
+
+
 @pytest.mark.parametrize("role", NOT_FULL_MEMBERS)
 def test_restricted_events_never_show_to_anyone_but_full_members(role, restricted_events, as_role):
     client = as_role(role)

@@ -51,6 +51,7 @@ from practices.models import (
     Technique,
     Theme,
 )
+from search import shortlists
 from search.analysis import analyse
 
 SLUG = "scale-practice-{:05d}"
@@ -816,3 +817,4 @@ def seed(report, count):
     for model in (CaseStudyPage, GoodPracticePage):
         refresh_title_norms(model)
     report.add(len(missing), "library items (scale)")
+    shortlists.build(progress=lambda message: report.stdout.write(f"  {message}"))

@@ -251,6 +251,11 @@ if ELASTICSEARCH_URL:
         "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
     }
 ENLACE_SEARCH_BACKEND = "elasticsearch" if ELASTICSEARCH_URL else "default"
+# PostgreSQL: a first search whose every word is in ENLACE_SEARCH_SHORTLIST_MIN_ITEMS items or more ranks only the
+# ENLACE_SEARCH_SHORTLIST_SIZE items using each word the most (search/shortlists.py; False ranks every match).
+ENLACE_SEARCH_SHORTLISTS = env.bool("ENLACE_SEARCH_SHORTLISTS", default=True)
+ENLACE_SEARCH_SHORTLIST_MIN_ITEMS = 2000
+ENLACE_SEARCH_SHORTLIST_SIZE = 2000
 # Documents are served only through Wagtail's permission-checked view, never from /media/ directly.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Practices library: any edit during review sends the item through every review task again.

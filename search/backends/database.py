@@ -258,6 +258,18 @@ def _postgres_backend_class():
             # Text arrives analysed (see the module docstring): PostgreSQL must only lower-case and split it.
             self.config = "simple"
 
+        def ranked_matches(self, query_string, queryset, limit):
+            """Ranks only the shortlisted items when every word is frequent and they give ``limit`` matches
+            (:mod:`search.shortlists`); otherwise every match."""
+            from search.shortlists import shortlisted
+
+            narrowed = shortlisted(queryset, query_terms(query_string))
+            if narrowed is not None:
+                matches = super().ranked_matches(query_string, narrowed, limit)
+                if len(matches) >= limit:
+                    return matches
+            return super().ranked_matches(query_string, queryset, limit)
+
     return Backend
 
 

@@ -1,0 +1,18 @@
+"""``python manage.py update_index``: Wagtail's command, then the frequent-word shortlists from the new index.
+
+Listed before ``wagtail.search`` in ``INSTALLED_APPS``, so this command is the one ``manage.py`` runs.
+"""
+
+from wagtail.search.management.commands.update_index import Command as WagtailUpdateIndex
+
+from search import shortlists
+
+
+class Command(WagtailUpdateIndex):
+    help = "Rebuild every search backend's index, then the shortlists of frequent words (search.shortlists)."
+
+    def handle(self, **options):
+        super().handle(**options)
+        if options.get("schema_only"):
+            return
+        shortlists.build(progress=self.write)

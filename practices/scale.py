@@ -796,6 +796,8 @@ def seed(report, count):
     )
     missing = [n for n in range(1, count + 1) if SLUG.format(n) not in existing]
     if not missing:
+        if not shortlists.built():  # seeded before shortlists existed
+            write_shortlists(report)
         return
     countries = list(Country.objects.all())
     banks = {language: TextBank(language, countries) for language in ("es", "en")}
@@ -817,4 +819,9 @@ def seed(report, count):
     for model in (CaseStudyPage, GoodPracticePage):
         refresh_title_norms(model)
     report.add(len(missing), "library items (scale)")
+    write_shortlists(report)
+
+
+def write_shortlists(report):
+    """The frequent-word shortlists of the new index (search/shortlists.py; PostgreSQL only)."""
     shortlists.build(progress=lambda message: report.stdout.write(f"  {message}"))

@@ -121,6 +121,11 @@ def build(progress=print):
     return len(rows)
 
 
+def built():
+    """Whether the shortlists were written (on a database that has them)."""
+    return not supported() or FrequentWordShortlist.objects.filter(word=PUBLISHED_SINCE).exists()
+
+
 def shortlisted(queryset, terms):
     """``queryset`` (library items) narrowed to the shortlisted items of a query's words
     (``search.analysis.query_terms``), or ``None`` to rank every match."""

@@ -159,3 +159,17 @@ def test_the_nightly_command_writes_the_shortlists_again(heavy_and_light):
         assert "Shortlisted" in output.getvalue()
     else:
         assert "Nothing to do" in output.getvalue()
+
+
+def test_seeding_items_at_scale_writes_the_shortlists(postgresql, library):
+    from django.core.management.base import OutputWrapper
+    from django.core.management.color import no_style
+
+    from home.management.commands.seed_demo import DemoReport
+    from practices import scale
+
+    output = io.StringIO()
+    scale.seed(DemoReport(OutputWrapper(output), no_style()), 6)
+
+    assert FrequentWordShortlist.objects.exclude(word=shortlists.PUBLISHED_SINCE).exists()
+    assert "Shortlisted" in output.getvalue()

@@ -9,7 +9,8 @@ cannot answer (connection refused, timeout, missing index) the database backend 
 :attr:`LibrarySearch.degraded` tells the page the results may be incomplete.
 
 Speed: the full-text match runs **once** per request. It returns the ids of the matching items, best first, at most
-:data:`MAX_BACKEND_HITS` of them (as the Elasticsearch path always did). The visibility rule is then applied to those
+:data:`MAX_BACKEND_HITS` of them (as the Elasticsearch path always did); on PostgreSQL, a query of frequent words
+ranks only the items on their shortlists (:mod:`search.shortlists`). The visibility rule is then applied to those
 ids **once** (:attr:`LibrarySearch.visible_matches`, one query that also reads each item's publication date and
 column facet values), and each chosen facet takes one query to find which of them it lets through. Every count is
 then taken over a plain list of ids, ``pk IN (those ids)``, without the join of items and pages the visibility rule
@@ -153,7 +154,7 @@ class LibrarySearch(FacetLinks):
     def item_scores(self):
         """``{pk: score}`` of the visible items matching the query (higher is better), or ``None`` without a query.
 
-        Elasticsearch ranks every live item and the visible ones are kept in SQL (:meth:`base_items`); the
+        Elasticsearch ranks every live item and the visible ones are kept in SQL (:meth:`visible_matches`); the
         database backend matches only the visible items. Either way at most :data:`MAX_BACKEND_HITS`, and kept
         for the next search of the same words by the same audience (:meth:`remembered`).
         """

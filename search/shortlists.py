@@ -32,6 +32,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import timezone
+from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
 from members.access import Visibility
@@ -74,6 +75,8 @@ def build(progress=print):
     progress(f"Shortlisting the {size()} heaviest users of each word found in {min_items()} library items or more…")
     table = connection.ops.quote_name(IndexEntry._meta.db_table)
     items = connection.ops.quote_name(LibraryItemPage._meta.db_table)
+    # Drafts and the translation aliases are indexed too, but never searched (search.service.live_items).
+    pages = connection.ops.quote_name(Page._meta.db_table)
     types = ",".join(str(int(pk)) for pk in content_types)
     # ts_stat takes its query as text; it holds only the table name and integer ids.
     documents = f"SELECT title || body FROM {table} WHERE content_type_id IN ({types or 'NULL'})"  # noqa: S608
@@ -95,6 +98,7 @@ def build(progress=print):
             weighed AS (
                 SELECT uses.word, uses.item, sum(uses.uses) AS weight, item.visibility = %s AS public
                 FROM uses JOIN {items} item ON item.page_ptr_id = uses.item
+                JOIN {pages} page ON page.id = uses.item AND page.live AND page.alias_of_id IS NULL
                 GROUP BY uses.word, uses.item, item.visibility
             ),
             placed AS (

@@ -181,3 +181,12 @@ def test_seeding_items_at_scale_writes_the_shortlists(postgresql, library):
 
     assert FrequentWordShortlist.objects.exclude(word=shortlists.PUBLISHED_SINCE).exists()
     assert "Shortlisted" in output.getvalue()
+
+
+def test_drafts_take_no_place_on_a_shortlist(postgresql, heavy_and_light, make_item):
+    heavy, light = heavy_and_light
+    draft = make_item("es", title="Trata trata trata", summary=" ".join(["Trata."] * 12), publish=False)
+
+    shortlists.build(progress=lambda line: None)
+
+    assert draft.pk not in FrequentWordShortlist.objects.get(word="trat").item_ids

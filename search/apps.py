@@ -7,10 +7,3 @@ class SearchConfig(AppConfig):
 
     name = "search"
     verbose_name = _("Search")
-
-    def ready(self):
-        from wagtail.signals import page_published
-
-        from search.shortlists import note_published
-
-        page_published.connect(note_published, dispatch_uid="search.shortlists.note_published")

@@ -5,8 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class FrequentWordShortlist(models.Model):
     """The library items that use one frequent word the most: where a first search of frequent words looks.
 
-    Written by ``python manage.py update_index`` and ``seed_demo`` on PostgreSQL (see :mod:`search.shortlists`),
-    never edited by hand.
+    Written by ``update_index``, ``shortlist_frequent_words`` and ``seed_demo`` on PostgreSQL (see
+    :mod:`search.shortlists`), never edited by hand. ``built_at``: publications since then are not in the index the
+    list was read from.
     """
 
     word = models.CharField(_("word"), max_length=255, primary_key=True, help_text=_("A stem, as the index has it."))

@@ -7,31 +7,32 @@ this library the words people search for ("trata", "víctimas", "extradición") 
 
 So for each word found in at least ``ENLACE_SEARCH_SHORTLIST_MIN_ITEMS`` items, the ``ENLACE_SEARCH_SHORTLIST_SIZE``
 items that use it the most are written down, and as many public ones (what anonymous readers search; a use in the
-title counts :data:`TITLE_WEIGHT` uses in the body, as the title weighs more in the ranking). When *every* word of a
-query has a shortlist (one of its Spanish or English stems does), only the items on those shortlists, plus the
-items published since they were written, are ranked: among the items the reader may see, with ``ts_rank`` as
-always, so the order among them is exact. If they give fewer matches than asked (the page asks for a thousand),
-every match is ranked as before, so a rare combination of frequent words loses nothing.
+title counts :data:`TITLE_WEIGHT` uses in the body, as the title weighs more in the ranking). A one-word query
+whose stems have shortlists ranks only the items on them, every match of its rare stems, and the items published
+since the shortlists were written (:func:`candidates`): among the items the reader may see, with ``ts_rank`` as
+always. If they give fewer matches than asked (the page asks for a thousand), every match is ranked as before.
+Queries of several words always rank every match: ``ts_rank`` then rewards items using every word close together,
+which no single word's shortlist holds.
 
-What it trades: the best thousand of a frequent-word search are the best among the heaviest users of its words,
-not among every item that mentions them. Measured at 50,000 seeded items on 12 queries, against every match
-ranked: as an anonymous reader, the first ten results were the same for all 12 and the first hundred 92–100 % the
-same; as a member, the first ten the same for 11 (9 of 10 for the other), the first hundred 73–100 %.
+What it trades: the best thousand of a frequent word are the best among its heaviest users, not among every item
+that mentions it. Measured at 50,000 seeded items on one-word queries, against every match ranked: the first ten
+results were the same, the first hundred 98–100 % the same (#7's closing note).
 
-Kept current: ``update_index`` and ``seed_demo`` write them again (:func:`build`); an item published since is
-added to the row of the empty word (never a stem), which every search reads with the shortlists, and once more than
-``ENLACE_SEARCH_SHORTLIST_SIZE`` items were published since the last build the shortlists are ignored until the
-next one (the page stays correct, only slower). SQLite ranks with FTS5's BM25 from its own index and needs none.
-``ENLACE_SEARCH_SHORTLISTS = False`` ranks every match again without rebuilding anything.
+Kept current: ``update_index``, ``seed_demo`` and the nightly ``shortlist_frequent_words`` write them again
+(:func:`build`); items published since are found by their publication date. SQLite ranks with FTS5's BM25 from its
+own index and needs none. ``ENLACE_SEARCH_SHORTLISTS = False`` ranks every match again without rebuilding anything.
 """
 
 import time
+from datetime import timedelta
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection, transaction
-from django.utils import timezone
+from django.db.models import IntegerField, Q, Value
+from django.db.models.functions import Cast
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
@@ -41,8 +42,10 @@ from search.models import FrequentWordShortlist
 
 # A word in the title counts as this many uses in the body (the title's weight in the ranking is larger).
 TITLE_WEIGHT = 8
-# The row holding the items published since the shortlists were built: the empty word is never a stem.
-PUBLISHED_SINCE = ""
+# pg_advisory_xact_lock key of a build ("ENLS" in ASCII).
+BUILD_LOCK = 0x454E4C53
+# How far the web servers' clocks (which stamp publications) may be behind the database's.
+CLOCK_MARGIN = timedelta(minutes=5)
 
 
 def min_items():
@@ -61,17 +64,18 @@ def library_item_models():
     return [model for model in apps.get_models() if issubclass(model, LibraryItemPage)]
 
 
+def library_item_content_types():
+    """The content types library items are indexed under (their own, not the base class's)."""
+    models = ContentType.objects.get_for_models(*library_item_models(), for_concrete_models=False)
+    return [content_type.pk for content_type in models.values()]
+
+
 def build(progress=print):
     """Write the shortlists again from the search index (PostgreSQL only); returns the number of words."""
     if not supported():
         return 0
     started = time.perf_counter()
-    content_types = [
-        content_type.pk
-        for content_type in ContentType.objects.get_for_models(
-            *library_item_models(), for_concrete_models=False
-        ).values()
-    ]
+    content_types = library_item_content_types()
     progress(f"Shortlisting the {size()} heaviest users of each word found in {min_items()} library items or more…")
     table = connection.ops.quote_name(IndexEntry._meta.db_table)
     items = connection.ops.quote_name(LibraryItemPage._meta.db_table)
@@ -80,8 +84,13 @@ def build(progress=print):
     types = ",".join(str(int(pk)) for pk in content_types)
     # ts_stat takes its query as text; it holds only the table name and integer ids.
     documents = f"SELECT title || body FROM {table} WHERE content_type_id IN ({types or 'NULL'})"  # noqa: S608
-    built_at = timezone.now()
     with transaction.atomic(), connection.cursor() as cursor:
+        # Two builds at once (the nightly one and an update_index) would insert the same words: one waits.
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [BUILD_LOCK])
+        # "Published since" must cover every publication the index below may miss: those of transactions still
+        # open (a library import publishes in one long transaction), stamped by the web server's clock.
+        cursor.execute("SELECT min(xact_start) - %s FROM pg_stat_activity WHERE xact_start IS NOT NULL", [CLOCK_MARGIN])
+        (built_at,) = cursor.fetchone()
         cursor.execute(
             f"""
             WITH frequent AS (SELECT word FROM ts_stat(%s) WHERE ndoc >= %s),
@@ -117,21 +126,19 @@ def build(progress=print):
         rows = cursor.fetchall()
         FrequentWordShortlist.objects.all().delete()
         FrequentWordShortlist.objects.bulk_create(
-            [FrequentWordShortlist(word=word, item_ids=ids, built_at=built_at) for word, ids in rows]
-            + [FrequentWordShortlist(word=PUBLISHED_SINCE, item_ids=[], built_at=built_at)],
-            batch_size=200,
+            [FrequentWordShortlist(word=word, item_ids=ids, built_at=built_at) for word, ids in rows], batch_size=200
         )
     progress(f"Shortlisted {len(rows)} frequent words in {time.perf_counter() - started:.1f} s.")
     return len(rows)
 
 
 def built():
-    """Whether the shortlists were written (on a database that has them)."""
-    return not supported() or FrequentWordShortlist.objects.filter(word=PUBLISHED_SINCE).exists()
+    """Whether shortlists were written (never on SQLite, which needs none)."""
+    return not supported() or FrequentWordShortlist.objects.exists()
 
 
 def shortlisted(queryset, terms):
-    """``queryset`` (library items) narrowed to the shortlisted items of a query's words
+    """``queryset`` (library items) narrowed to the candidates of a one-word query
     (``search.analysis.query_terms``), or ``None`` to rank every match."""
     from search.service import id_list
 
@@ -142,28 +149,42 @@ def shortlisted(queryset, terms):
 
 
 def candidates(terms):
-    """The ids worth ranking for a query, or ``None`` unless every word has a shortlist (through any of its
-    stems) and the shortlists are current enough."""
-    if not terms or not supported() or not settings.ENLACE_SEARCH_SHORTLISTS:
+    """The ids worth ranking for a one-word query, or ``None`` to rank every match.
+
+    One word only: with several, ``ts_rank`` rewards the items that use every word close together, which are on no
+    single word's shortlist (at 50,000 items "trata frontera" kept 6 of its first 10). The word's stems without a
+    shortlist are rare (in fewer than ``ENLACE_SEARCH_SHORTLIST_MIN_ITEMS`` items): all their matches are candidates,
+    so an English "trata" (stem ``trata``) is found with the Spanish ones (``trat``). So are the items published
+    since the shortlists were written, unless there are more of them than a shortlist holds.
+    """
+    if len(terms) != 1 or not supported() or not settings.ENLACE_SEARCH_SHORTLISTS:
         return None
-    words = set().union(*terms)
-    rows = dict(
-        FrequentWordShortlist.objects.filter(word__in=[*words, PUBLISHED_SINCE]).values_list("word", "item_ids")
+    (stems,) = terms
+    lists = list(FrequentWordShortlist.objects.filter(word__in=stems).values_list("word", "item_ids", "built_at"))
+    if not lists:
+        return None
+    published = (
+        LibraryItemPage.objects.filter(last_published_at__gte=min(built_at for *_rest, built_at in lists))
+        .filter(alias_of__isnull=True)
+        .annotate(why=Value("published"))
+        .values_list("pk", "why")
     )
-    published_since = rows.pop(PUBLISHED_SINCE, None)
-    if published_since is None or len(published_since) > size():
+    rare = sorted(stems - {word for word, *_rest in lists})
+    if rare:
+        published = published.union(rare_matches(rare).annotate(why=Value("rare")).values_list("item", "why"))
+    extra = list(published)
+    if sum(why == "published" for _pk, why in extra) > size():
         return None
-    if not all(alternatives & rows.keys() for alternatives in terms):
-        return None
-    return set(published_since).union(*rows.values())
+    return {pk for pk, _why in extra}.union(*(ids for _word, ids, _built_at in lists))
 
 
-def note_published(sender, instance, **kwargs):
-    """``page_published``: a library item published after the build is ranked with every shortlisted search."""
-    if not isinstance(instance, LibraryItemPage) or not supported():
-        return
-    with transaction.atomic():
-        row = FrequentWordShortlist.objects.select_for_update().filter(word=PUBLISHED_SINCE).first()
-        if row is not None and instance.pk not in row.item_ids and len(row.item_ids) <= size():
-            row.item_ids.append(instance.pk)
-            row.save(update_fields=["item_ids"])
+def rare_matches(stems):
+    """The index entries of library items whose title or body has one of ``stems`` (each ``item``: its id)."""
+    query = SearchQuery(
+        " | ".join("'{}'".format(stem.replace("'", "''")) for stem in stems), search_type="raw", config="simple"
+    )
+    return (
+        IndexEntry.objects.filter(content_type__in=library_item_content_types())
+        .filter(Q(title=query) | Q(body=query))
+        .annotate(item=Cast("object_id", IntegerField()))
+    )

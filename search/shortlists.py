@@ -6,17 +6,18 @@ to keep the best thousand: 300 ms at 50,000 items, nearly all of it spent readin
 this library the words people search for ("trata", "víctimas", "extradición") are the frequent ones.
 
 So for each word found in at least ``ENLACE_SEARCH_SHORTLIST_MIN_ITEMS`` items, the ``ENLACE_SEARCH_SHORTLIST_SIZE``
-items that use it the most are written down, and as many public ones (what anonymous readers search; a use in the
-title counts :data:`TITLE_WEIGHT` uses in the body, as the title weighs more in the ranking). A one-word query
-whose stems have shortlists ranks only the items on them, every match of its rare stems, and the items published
-since the shortlists were written (:func:`candidates`): among the items the reader may see, with ``ts_rank`` as
-always. If they give fewer matches than asked (the page asks for a thousand), every match is ranked as before.
-Queries of several words always rank every match: ``ts_rank`` then rewards items using every word close together,
-which no single word's shortlist holds.
+items that score best on it alone (the backend's own ``ts_rank`` expression) are written down, and as many public
+ones (what anonymous readers search). A one-word query whose stems have shortlists ranks only the items on them,
+every match of its rare stems, and the items published since the shortlists were written (:func:`candidates`):
+among the items the reader may see, with ``ts_rank`` as always. If they give fewer matches than asked (the page asks
+for a thousand), every match is ranked as before. Queries of several words always rank every match: ``ts_rank``
+then rewards items using every word close together, which no single word's shortlist holds.
 
-What it trades: the best thousand of a frequent word are the best among its heaviest users, not among every item
-that mentions it. Measured at 50,000 seeded items on one-word queries, against every match ranked: the first ten
-results were the same, the first hundred 98–100 % the same (#7's closing note).
+Why the best items are the same: for a one-word query (its stems OR-ed), ``ts_rank`` is the mean of each stem's own
+score, and an item missing from a stem's shortlist scores on that stem no more than the last item on it. Measured
+at 50,000 seeded items on 15 one-word queries, as an anonymous reader and as a member: the best thousand were the
+same items in the same order as with every match ranked (#7's closing note); tests/search/test_shortlists.py checks
+it on a seeded library. Ties and items scoring high on two stems at once are the exceptions this does not guarantee.
 
 Kept current: ``update_index``, ``seed_demo`` and the nightly ``shortlist_frequent_words`` write them again
 (:func:`build`); items published since are found by their publication date. SQLite ranks with FTS5's BM25 from its
@@ -33,6 +34,7 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import connection, transaction
 from django.db.models import IntegerField, Q, Value
 from django.db.models.functions import Cast
+from modelsearch.backends.database.postgres.weights import get_sql_weights
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
@@ -40,8 +42,6 @@ from members.access import Visibility
 from practices.models import LibraryItemPage
 from search.models import FrequentWordShortlist
 
-# A word in the title counts as this many uses in the body (the title's weight in the ranking is larger).
-TITLE_WEIGHT = 8
 # pg_advisory_xact_lock key of a build ("ENLS" in ASCII).
 BUILD_LOCK = 0x454E4C53
 # How far the web servers' clocks (which stamp publications) may be behind the database's.
@@ -93,35 +93,42 @@ def build(progress=print):
         (built_at,) = cursor.fetchone()
         cursor.execute(
             f"""
-            WITH frequent AS (SELECT word FROM ts_stat(%s) WHERE ndoc >= %s),
-            uses AS (
-                SELECT entry.object_id::integer AS item, used.lexeme AS word,
-                       coalesce(cardinality(used.positions), 1) AS uses
-                FROM {table} entry CROSS JOIN unnest(entry.body) used
-                WHERE entry.content_type_id = ANY(%s) AND used.lexeme IN (SELECT word FROM frequent)
-                UNION ALL
-                SELECT entry.object_id::integer, used.lexeme, %s * coalesce(cardinality(used.positions), 1)
-                FROM {table} entry CROSS JOIN unnest(entry.title) used
-                WHERE entry.content_type_id = ANY(%s) AND used.lexeme IN (SELECT word FROM frequent)
-            ),
-            weighed AS (
-                SELECT uses.word, uses.item, sum(uses.uses) AS weight, item.visibility = %s AS public
-                FROM uses JOIN {items} item ON item.page_ptr_id = uses.item
-                JOIN {pages} page ON page.id = uses.item AND page.live AND page.alias_of_id IS NULL
-                GROUP BY uses.word, uses.item, item.visibility
+            WITH frequent AS (SELECT word FROM ts_stat(%(documents)s) WHERE ndoc >= %(min_items)s),
+            scored AS (
+                SELECT entry.object_id::integer AS item, used.word,
+                       ts_rank(%(weights)s::float4[], entry.title, used.query) * entry.title_norm
+                       + ts_rank(%(weights)s::float4[], entry.body, used.query) AS score
+                FROM {table} entry CROSS JOIN LATERAL (
+                    SELECT lexeme AS word, quote_literal(lexeme)::tsquery AS query
+                    FROM unnest(entry.title || entry.body)
+                    WHERE lexeme IN (SELECT word FROM frequent)
+                ) used
+                WHERE entry.content_type_id = ANY(%(content_types)s)
             ),
             placed AS (
-                SELECT word, item, weight,
-                       row_number() OVER (PARTITION BY word ORDER BY weight DESC, item DESC) AS place,
-                       row_number() OVER (PARTITION BY word, public ORDER BY weight DESC, item DESC) AS place_among,
-                       public
-                FROM weighed
+                SELECT scored.word, scored.item, scored.score,
+                       row_number() OVER (PARTITION BY scored.word ORDER BY scored.score DESC, scored.item DESC)
+                           AS place,
+                       row_number() OVER (
+                           PARTITION BY scored.word, item.visibility = %(public)s
+                           ORDER BY scored.score DESC, scored.item DESC
+                       ) AS place_among,
+                       item.visibility = %(public)s AS public
+                FROM scored JOIN {items} item ON item.page_ptr_id = scored.item
+                JOIN {pages} page ON page.id = scored.item AND page.live AND page.alias_of_id IS NULL
             )
-            SELECT word, array_agg(item ORDER BY weight DESC, item DESC) FROM placed
-            WHERE place <= %s OR (public AND place_among <= %s)
+            SELECT word, array_agg(item ORDER BY score DESC, item DESC) FROM placed
+            WHERE place <= %(size)s OR (public AND place_among <= %(size)s)
             GROUP BY word
             """,  # noqa: S608 - the table names are models', every value is a parameter
-            [documents, min_items(), content_types, TITLE_WEIGHT, content_types, Visibility.PUBLIC, size(), size()],
+            {
+                "documents": documents,
+                "min_items": min_items(),
+                "weights": get_sql_weights(),
+                "content_types": content_types,
+                "public": Visibility.PUBLIC,
+                "size": size(),
+            },
         )
         rows = cursor.fetchall()
         FrequentWordShortlist.objects.all().delete()

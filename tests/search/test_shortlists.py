@@ -211,3 +211,28 @@ def test_drafts_take_no_place_on_a_shortlist(postgresql, heavy_and_light, make_i
     shortlists.build(progress=lambda line: None)
 
     assert draft.pk not in FrequentWordShortlist.objects.get(word="trat").item_ids
+
+
+def test_a_one_word_search_finds_the_same_best_items_as_ranking_every_match(postgresql, library, settings):
+    """On a seeded library, for its most frequent words: the same best items, in the same order, either way."""
+    from django.core.management.base import OutputWrapper
+    from django.core.management.color import no_style
+
+    from home.management.commands.seed_demo import DemoReport
+    from practices import scale
+    from search.analysis import query_terms
+
+    settings.ENLACE_SEARCH_SHORTLIST_MIN_ITEMS, settings.ENLACE_SEARCH_SHORTLIST_SIZE = 20, 10
+    scale.seed(DemoReport(OutputWrapper(io.StringIO()), no_style()), 60)
+    published_long_ago(*LibraryItemPage.objects.all())
+    shortlists.build(progress=lambda line: None)
+    words = list(FrequentWordShortlist.objects.order_by("word").values_list("word", flat=True))
+    queries = [word for word in words if shortlists.candidates(query_terms(word)) is not None][:12]
+    assert len(queries) >= 5
+
+    for query in queries:
+        assert ranked_candidates(query, limit=10) is not None
+        shortlisted = ranked_ids(query, limit=10)
+        settings.ENLACE_SEARCH_SHORTLISTS = False
+        assert shortlisted == ranked_ids(query, limit=10), query
+        settings.ENLACE_SEARCH_SHORTLISTS = True

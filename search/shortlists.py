@@ -173,6 +173,7 @@ def candidates(terms):
     published = (
         LibraryItemPage.objects.filter(last_published_at__gte=min(built_at for *_rest, built_at in lists))
         .filter(alias_of__isnull=True)
+        .order_by()
         .annotate(why=Value("published"))
         .values_list("pk", "why")
     )

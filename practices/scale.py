@@ -51,7 +51,6 @@ from practices.models import (
     Technique,
     Theme,
 )
-from search import shortlists
 from search.analysis import analyse
 
 SLUG = "scale-practice-{:05d}"
@@ -796,8 +795,6 @@ def seed(report, count):
     )
     missing = [n for n in range(1, count + 1) if SLUG.format(n) not in existing]
     if not missing:
-        if not shortlists.built():  # seeded before shortlists existed
-            write_shortlists(report)
         return
     countries = list(Country.objects.all())
     banks = {language: TextBank(language, countries) for language in ("es", "en")}
@@ -819,9 +816,3 @@ def seed(report, count):
     for model in (CaseStudyPage, GoodPracticePage):
         refresh_title_norms(model)
     report.add(len(missing), "library items (scale)")
-    write_shortlists(report)
-
-
-def write_shortlists(report):
-    """The frequent-word shortlists of the new index (search/shortlists.py; PostgreSQL only)."""
-    shortlists.build(progress=lambda message: report.stdout.write(f"  {message}"))

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class FrequentWordShortlist(models.Model):
     """The library items that use one frequent word the most: where a first search of frequent words looks.
 
-    Written by ``update_index``, ``shortlist_frequent_words`` and ``seed_demo`` on PostgreSQL (see
+    Written by ``update_index`` and ``shortlist_frequent_words`` on PostgreSQL (see
     :mod:`search.shortlists`), never edited by hand. ``built_at``: publications since then are not in the index the
     list was read from.
     """

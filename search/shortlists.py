@@ -19,7 +19,8 @@ at 50,000 seeded items on 15 one-word queries, as an anonymous reader and as a m
 same items in the same order as with every match ranked (#7's closing note); tests/search/test_shortlists.py checks
 it on a seeded library. Ties and items scoring high on two stems at once are the exceptions this does not guarantee.
 
-Kept current: ``update_index``, ``seed_demo`` and the nightly ``shortlist_frequent_words`` write them again
+Kept current: ``update_index`` and the nightly ``shortlist_frequent_words`` write them again (so does ``make bench``
+after seeding)
 (:func:`build`); items published since are found by their publication date. SQLite ranks with FTS5's BM25 from its
 own index and needs none. ``ENLACE_SEARCH_SHORTLISTS = False`` ranks every match again without rebuilding anything.
 """
@@ -137,11 +138,6 @@ def build(progress=print):
         )
     progress(f"Shortlisted {len(rows)} frequent words in {time.perf_counter() - started:.1f} s.")
     return len(rows)
-
-
-def built():
-    """Whether shortlists were written (never on SQLite, which needs none)."""
-    return not supported() or FrequentWordShortlist.objects.exists()
 
 
 def shortlisted(queryset, terms):

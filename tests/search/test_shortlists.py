@@ -190,20 +190,6 @@ def test_the_nightly_command_writes_the_shortlists_again(heavy_and_light):
         assert "Nothing to do" in output.getvalue()
 
 
-def test_seeding_items_at_scale_writes_the_shortlists(postgresql, library):
-    from django.core.management.base import OutputWrapper
-    from django.core.management.color import no_style
-
-    from home.management.commands.seed_demo import DemoReport
-    from practices import scale
-
-    output = io.StringIO()
-    scale.seed(DemoReport(OutputWrapper(output), no_style()), 6)
-
-    assert FrequentWordShortlist.objects.exists()
-    assert "Shortlisted" in output.getvalue()
-
-
 def test_drafts_take_no_place_on_a_shortlist(postgresql, heavy_and_light, make_item):
     heavy, light = heavy_and_light
     draft = make_item("es", title="Trata trata trata", summary=" ".join(["Trata."] * 12), publish=False)

@@ -84,7 +84,7 @@ def build(progress=print):
     pages = connection.ops.quote_name(Page._meta.db_table)
     types = ",".join(str(int(pk)) for pk in content_types)
     # ts_stat takes its query as text; it holds only the table name and integer ids.
-    documents = f"SELECT title || body FROM {table} WHERE content_type_id IN ({types or 'NULL'})"  # noqa: S608
+    documents = f"SELECT title || body FROM {table} WHERE content_type_id IN ({types or 'NULL'})"  # noqa: S608 # nosec B608
     with transaction.atomic(), connection.cursor() as cursor:
         # Two builds at once (the nightly one and an update_index) would insert the same words: one waits.
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [BUILD_LOCK])
@@ -121,7 +121,7 @@ def build(progress=print):
             SELECT word, array_agg(item ORDER BY score DESC, item DESC) FROM placed
             WHERE place <= %(size)s OR (public AND place_among <= %(size)s)
             GROUP BY word
-            """,  # noqa: S608 - the table names are models', every value is a parameter
+            """,  # noqa: S608 # nosec B608 - the table names are models', every value is a parameter
             {
                 "documents": documents,
                 "min_items": min_items(),

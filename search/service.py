@@ -9,8 +9,8 @@ cannot answer (connection refused, timeout, missing index) the database backend 
 :attr:`LibrarySearch.degraded` tells the page the results may be incomplete.
 
 Speed: the full-text match runs **once** per request. It returns the ids of the matching items, best first, at most
-:data:`MAX_BACKEND_HITS` of them (as the Elasticsearch path always did); on PostgreSQL, a query of frequent words
-ranks only the items on their shortlists (:mod:`search.shortlists`). The visibility rule is then applied to those
+:data:`MAX_BACKEND_HITS` of them (as the Elasticsearch path always did); on PostgreSQL, a query of one frequent word
+ranks only the items on its shortlists (:mod:`search.shortlists`). The visibility rule is then applied to those
 ids **once** (:attr:`LibrarySearch.visible_matches`, one query that also reads each item's publication date and
 column facet values), and each chosen facet takes one query to find which of them it lets through. Every count is
 then taken over a plain list of ids, ``pk IN (those ids)``, without the join of items and pages the visibility rule
@@ -339,7 +339,7 @@ class LibrarySearch(FacetLinks):
             for event in self.events
             if self.event_passes(event)
         ]
-        by_date = sorted(hits, key=lambda hit: (hit.published is not None, hit.published, hit.pk), reverse=True)
+        by_date = sorted(hits, key=lambda hit: newest_first(hit.published, hit.pk), reverse=True)
         if self.has_query and self.sort == "relevance":
             return sorted(by_date, key=lambda hit: hit.score, reverse=True)
         return by_date
@@ -351,9 +351,8 @@ class LibrarySearch(FacetLinks):
                 self.narrowed().order_by(*DATE_ORDER).values_list("pk", "first_published_at")[:MAX_BACKEND_HITS]
             )
         items = [(pk, self.visible_matches[pk]["first_published_at"]) for pk in self.passing()]
-        # Ordered as :attr:`hits` orders them (never published last, on either database); at most
-        # MAX_BACKEND_HITS already, since they are among the matches.
-        return sorted(items, key=lambda item: (item[1] is not None, item[1], item[0]), reverse=True)
+        # At most MAX_BACKEND_HITS already, since they are among the matches.
+        return sorted(items, key=lambda item: newest_first(item[1], item[0]), reverse=True)
 
     @cached_property
     def page(self):
@@ -544,6 +543,11 @@ class LibrarySearch(FacetLinks):
             {"value": key, "label": label, "selected": key == self.sort, "url": self.query_with(sort=key)}
             for key, label in SORT_LABELS.items()
         ]
+
+
+def newest_first(published, pk):
+    """A sort key (with ``reverse=True``): newest first, never published last, on either database."""
+    return (published is not None, published, pk)
 
 
 def id_list(ids):

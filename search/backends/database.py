@@ -259,8 +259,8 @@ def _postgres_backend_class():
             self.config = "simple"
 
         def ranked_matches(self, query_string, queryset, limit):
-            """Ranks only the shortlisted items when every word is frequent and they give ``limit`` matches
-            (:mod:`search.shortlists`); otherwise every match."""
+            """Ranks only the shortlisted items for a one-word query of a frequent word when they give ``limit``
+            matches (:mod:`search.shortlists`); otherwise every match."""
             from search.shortlists import shortlisted
 
             narrowed = shortlisted(queryset, query_terms(query_string))

@@ -1,6 +1,6 @@
 """``python manage.py shortlist_frequent_words``: write the frequent-word shortlists again (search/shortlists.py).
 
-``update_index`` does it after rebuilding the index; this is the cheaper nightly run (40 s at 50,000 items).
+``update_index`` does it after rebuilding the index; this is the cheaper nightly run (48 s at 50,000 items).
 """
 
 from django.core.management.base import BaseCommand
@@ -9,7 +9,7 @@ from search import shortlists
 
 
 class Command(BaseCommand):
-    help = "Write again, from the search index, the items that use each frequent word the most (PostgreSQL)."
+    help = "Write again, from the search index, the items that score best on each frequent word (PostgreSQL)."
 
     def handle(self, **options):
         if not shortlists.supported():

@@ -212,7 +212,7 @@ def bare_search(runs, every_match=False, query=SEARCH_QUERY):
     facets and no rendering: one SQL statement on the index (PostgreSQL: the ``title``/``body`` vectors and their
     GIN indexes, ranked; SQLite: the FTS5 table, BM25). The search page's own match is restricted to the visible
     items and keeps the best 1,000, so the page / bare ratio is what the page adds to the full-text work.
-    On PostgreSQL the statement ranks only the shortlisted items when every word is frequent (search/shortlists.py);
+    On PostgreSQL the statement ranks only the shortlisted items for one frequent word (search/shortlists.py);
     ``every_match`` times it with the shortlists off, every match ranked, as before them.
     Returns p50, p95, runs, the number of SQL statements and the number of matches returned.
     """

@@ -11,7 +11,7 @@ class FrequentWordShortlist(models.Model):
     """
 
     word = models.CharField(_("word"), max_length=255, primary_key=True, help_text=_("A stem, as the index has it."))
-    item_ids = models.JSONField(_("items"), help_text=_("Library item ids, the heaviest users of the word first."))
+    item_ids = models.JSONField(_("items"), help_text=_("Library item ids, the best scoring on the word first."))
     built_at = models.DateTimeField(_("built at"))
 
     class Meta:

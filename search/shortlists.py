@@ -77,7 +77,7 @@ def build(progress=print):
         return 0
     started = time.perf_counter()
     content_types = library_item_content_types()
-    progress(f"Shortlisting the {size()} heaviest users of each word found in {min_items()} library items or more…")
+    progress(f"Shortlisting the {size()} best scoring items of each word found in {min_items()} library items or more…")
     table = connection.ops.quote_name(IndexEntry._meta.db_table)
     items = connection.ops.quote_name(LibraryItemPage._meta.db_table)
     # Drafts and the translation aliases are indexed too, but never searched (search.service.live_items).

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
             name='FrequentWordShortlist',
             fields=[
                 ('word', models.CharField(help_text='A stem, as the index has it.', max_length=255, primary_key=True, serialize=False, verbose_name='word')),
-                ('item_ids', models.JSONField(help_text='Library item ids, the heaviest users of the word first.', verbose_name='items')),
+                ('item_ids', models.JSONField(help_text='Library item ids, the best scoring on the word first.', verbose_name='items')),
                 ('built_at', models.DateTimeField(verbose_name='built at')),
             ],
             options={

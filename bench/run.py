@@ -35,7 +35,7 @@ DATABASES = {
 }
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 SEARCH_QUERY = "entrega vigilada"
-# One frequent word: on PostgreSQL its first search ranks the word's shortlists (search/shortlists.py).
+# One frequent word (on PostgreSQL both queries add up the stored scores of frequent words, search/word_scores.py).
 ONE_WORD_QUERY = "trata"
 BARE_EVERY_MATCH = "bare full-text query, every match ranked"
 ONE_WORD = "one word"
@@ -212,8 +212,9 @@ def bare_search(runs, every_match=False, query=SEARCH_QUERY):
     facets and no rendering: one SQL statement on the index (PostgreSQL: the ``title``/``body`` vectors and their
     GIN indexes, ranked; SQLite: the FTS5 table, BM25). The search page's own match is restricted to the visible
     items and keeps the best 1,000, so the page / bare ratio is what the page adds to the full-text work.
-    On PostgreSQL the statement ranks only the shortlisted items for one frequent word (search/shortlists.py);
-    ``every_match`` times it with the shortlists off, every match ranked, as before them.
+    On PostgreSQL, frequent words add up their stored scores instead (search/word_scores.py: the lists of the
+    query's stems, the items published since, and the best items through the visibility rule, here all items);
+    ``every_match`` times it with the lists off, every match scored by the database, as before them.
     Returns p50, p95, runs, the number of SQL statements and the number of matches returned.
     """
     from django.db import connection
@@ -226,7 +227,7 @@ def bare_search(runs, every_match=False, query=SEARCH_QUERY):
     backend = get_search_backend("default")
 
     def match():
-        with override_settings(ENLACE_SEARCH_SHORTLISTS=not every_match):
+        with override_settings(ENLACE_SEARCH_WORD_SCORES=not every_match):
             return backend.ranked_matches(query, LibraryItemPage.objects.all(), 10)
 
     p50, p95, done = timed(match, runs)
@@ -310,16 +311,16 @@ def seed_worker(engine, size, members):
     call_command("seed_demo", practices=size, members=members)
     items = time.perf_counter() - started
     started = time.perf_counter()
-    # What the nightly job keeps for a first search of frequent words (search/shortlists.py; PostgreSQL only).
-    call_command("shortlist_frequent_words", stdout=io.StringIO())
-    shortlisted = time.perf_counter() - started
+    # What the nightly job keeps for a first search of frequent words (search/word_scores.py; PostgreSQL only).
+    call_command("score_frequent_words", stdout=io.StringIO())
+    scored = time.perf_counter() - started
     print(
         json.dumps(
             {
                 "migrate_seconds": migrated,
                 "members_seconds": people,
                 "seed_seconds": items,
-                "shortlist_seconds": shortlisted,
+                "word_scores_seconds": scored,
             }
         )
     )
@@ -616,8 +617,8 @@ def table(results, load):
         seeded = f"{result['new_items']:,} new items in {result['seed_seconds']:.0f} s"
         if result["new_items"]:
             seeded += f" ({result['new_items'] / result['seed_seconds']:.0f}/s)"
-        if result.get("shortlist_seconds", 0) > 1:
-            seeded += f", frequent-word shortlists {result['shortlist_seconds']:.0f} s"
+        if result.get("word_scores_seconds", 0) > 1:
+            seeded += f", word score lists {result['word_scores_seconds']:.0f} s"
         if result["members_seconds"] > 5:
             seeded = f"demo and members {result['members_seconds']:.0f} s, {seeded}"
         if result["migrate_seconds"] > 5:

@@ -2,21 +2,24 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class FrequentWordShortlist(models.Model):
-    """The library items that use one frequent word the most: where a first search of frequent words looks.
+class WordScoreList(models.Model):
+    """Every published library item that uses one frequent word, with its score on that word alone: what a first
+    search of frequent words adds up instead of reading each match's text again.
 
-    Written by ``update_index`` and ``shortlist_frequent_words`` on PostgreSQL (see
-    :mod:`search.shortlists`), never edited by hand. ``built_at``: publications since then are not in the index the
-    list was read from.
+    Written by ``update_index`` and ``score_frequent_words`` on PostgreSQL (see :mod:`search.word_scores`), never
+    edited by hand. ``item_ids`` and ``scores`` are packed arrays (32-bit, little-endian), ``scores[i]`` belonging to
+    ``item_ids[i]``, ids ascending. ``built_at``: publications since then are not in the index the list was read
+    from.
     """
 
     word = models.CharField(_("word"), max_length=255, primary_key=True, help_text=_("A stem, as the index has it."))
-    item_ids = models.JSONField(_("items"), help_text=_("Library item ids, the best scoring on the word first."))
+    item_ids = models.BinaryField(_("items"), help_text=_("Library item ids, ascending (32-bit integers)."))
+    scores = models.BinaryField(_("scores"), help_text=_("Each item's score on the word (32-bit floats)."))
     built_at = models.DateTimeField(_("built at"))
 
     class Meta:
-        verbose_name = _("frequent word shortlist")
-        verbose_name_plural = _("frequent word shortlists")
+        verbose_name = _("word score list")
+        verbose_name_plural = _("word score lists")
 
     def __str__(self):
         return self.word

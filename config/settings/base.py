@@ -251,11 +251,13 @@ if ELASTICSEARCH_URL:
         "OPTIONS": {"max_retries": 0, "retry_on_timeout": False},
     }
 ENLACE_SEARCH_BACKEND = "elasticsearch" if ELASTICSEARCH_URL else "default"
-# PostgreSQL: a first search whose every word is in ENLACE_SEARCH_SHORTLIST_MIN_ITEMS items or more ranks only the
-# ENLACE_SEARCH_SHORTLIST_SIZE items using each word the most (search/shortlists.py; False ranks every match).
-ENLACE_SEARCH_SHORTLISTS = env.bool("ENLACE_SEARCH_SHORTLISTS", default=True)
-ENLACE_SEARCH_SHORTLIST_MIN_ITEMS = 2000
-ENLACE_SEARCH_SHORTLIST_SIZE = 2000
+# PostgreSQL: a first search whose every word has a stem found in ENLACE_SEARCH_WORD_SCORES_MIN_ITEMS items or more
+# adds up the stored scores of those stems instead of reading every match (search/word_scores.py; False: the
+# database scores every match). Rarer stems are scored by the database: at most that many items each.
+ENLACE_SEARCH_WORD_SCORES = env.bool("ENLACE_SEARCH_WORD_SCORES", default=True)
+ENLACE_SEARCH_WORD_SCORES_MIN_ITEMS = 200
+# Beyond this many items published since the lists were written, scoring them one by one costs what the lists save.
+ENLACE_SEARCH_WORD_SCORES_MAX_PUBLISHED_SINCE = 2000
 # Documents are served only through Wagtail's permission-checked view, never from /media/ directly.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Practices library: any edit during review sends the item through every review task again.

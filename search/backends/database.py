@@ -96,6 +96,15 @@ def analysed_lexemes(lexeme_class, query_string, prefix_last=False, autocomplete
     return combined
 
 
+def one_word(lexeme_class, alternatives):
+    """One word of the query: its stems in either language, OR-ed."""
+    word = None
+    for alternative in sorted(alternatives):
+        lexeme = lexeme_class(alternative)
+        word = lexeme if word is None else word | lexeme
+    return word
+
+
 @lru_cache
 def _sqlite_backend_class():
     from modelsearch.backends.database.sqlite import sqlite
@@ -182,6 +191,7 @@ def _sqlite_backend_class():
 
 @lru_cache
 def _postgres_backend_class():
+    from django.contrib.postgres.search import SearchRank
     from modelsearch.backends.database.postgres import postgres
     from modelsearch.backends.database.postgres.query import Lexeme
 
@@ -216,11 +226,7 @@ def _postgres_backend_class():
                 return super().search(config, start, stop, score_field=score_field, backend=backend)
             condition = Q()
             for alternatives in query_terms(self.query.query_string):
-                word = None
-                for alternative in sorted(alternatives):
-                    lexeme = Lexeme(alternative)
-                    word = lexeme if word is None else word | lexeme
-                tsquery = postgres.SearchQuery(word, search_type="raw", config=config)
+                tsquery = postgres.SearchQuery(one_word(Lexeme, alternatives), search_type="raw", config=config)
                 condition &= Q(index_entries__title=tsquery) | Q(index_entries__body=tsquery)
             if not condition:
                 return super().search(config, start, stop, score_field=score_field, backend=backend)
@@ -228,6 +234,25 @@ def _postgres_backend_class():
             rank_expression = self._build_rank_expression(self.get_search_vectors(search_query), config)
             queryset = self.queryset.filter(condition)
             return self._apply_ordering_and_scoring(queryset, rank_expression, start, stop, score_field)
+
+        def _build_rank_expression(self, vectors, config):
+            """The sum over the query's words of each word's ``ts_rank`` (its stems OR-ed), title weighted by
+            ``title_norm`` as Wagtail does.
+
+            Wagtail ranks the whole query at once, and ``ts_rank`` of words AND-ed rewards them for standing close
+            together: a score no item's words alone can give. A sum over the words, like BM25 on SQLite and
+            Elasticsearch, can be added up from each word's stored scores (:mod:`search.word_scores`), and it passes
+            the relevance set (tests/search/test_relevance.py) as well. One word: Wagtail's own expression.
+            """
+            if self.autocomplete or not isinstance(self.query, PlainText):
+                return super()._build_rank_expression(vectors, config)
+            total = None
+            for alternatives in query_terms(self.query.query_string):
+                word = postgres.SearchQuery(one_word(Lexeme, alternatives), search_type="raw", config=config)
+                for vector, boost in vectors:
+                    score = SearchRank(vector, word, weights=self.sql_weights) * boost
+                    total = score if total is None else total + score
+            return super()._build_rank_expression(vectors, config) if total is None else total
 
         def ranked_matches(self, config, limit):
             """``[(pk, score)]``, best first, higher is better: :meth:`search` without loading the pages.
@@ -259,16 +284,15 @@ def _postgres_backend_class():
             self.config = "simple"
 
         def ranked_matches(self, query_string, queryset, limit):
-            """Ranks only the shortlisted items for a one-word query of a frequent word when they give ``limit``
-            matches (:mod:`search.shortlists`); otherwise every match."""
-            from search.shortlists import shortlisted
+            """Added up from the stored scores of frequent words when they can answer (:mod:`search.word_scores`);
+            otherwise every match is scored by the database."""
+            from search.word_scores import ranked
 
-            narrowed = shortlisted(queryset, query_terms(query_string))
-            if narrowed is not None:
-                matches = super().ranked_matches(query_string, narrowed, limit)
-                if len(matches) >= limit:
-                    return matches
-            return super().ranked_matches(query_string, queryset, limit)
+            def score_by_database(candidates):
+                return super(Backend, self).ranked_matches(query_string, candidates, limit)
+
+            matches = ranked(queryset, query_terms(query_string), limit, score_by_database)
+            return score_by_database(queryset) if matches is None else matches
 
     return Backend
 

@@ -1,0 +1,243 @@
+"""Stored scores of frequent words: a first search at scale on PostgreSQL without reading every match's text.
+
+On PostgreSQL the database backend scores matches with ``ts_rank``, which reads each matching item's body vector (a
+few kilobytes, stored out of line). In this library the words people search for ("trata", "víctimas",
+"extradición") are in most items: a first search scored tens of thousands of them to keep the best thousand, 300
+to 500 ms at 50,000 items, nearly all of it spent reading vectors (bench/RESULTS.md).
+
+A query's score is a sum over its words, each word's the mean over its stems (the backend's ranking,
+``search.backends.database``), so it can be added up from each stem's score alone. For every stem found in at
+least ``ENLACE_SEARCH_WORD_SCORES_MIN_ITEMS`` items, :func:`build` stores every published item using it with its
+score on that stem (:class:`~search.models.WordScoreList`, the same ``ts_rank`` expression the backend runs,
+title weight and ``title_norm`` included). :func:`ranked` then answers a query whose every word has a stored stem:
+
+- the stored lists of its stems are read (one query) and combined in arrays: each word's items and mean scores,
+  the items having every word (AND), their sum;
+- the items the lists cannot speak for are scored by the database as before, among the items the reader may see:
+  those published since the lists were written (found by their publication date), and those using one of the
+  query's rare stems (an English "trata" next to the Spanish ``trat``), whose score the lists lack;
+- the best of the rest go through the reader's visibility rule in batches, best first, until ``limit`` are found.
+
+The result is the same items in the same order as scoring every match, up to scores equal within float rounding
+(tests/search/test_word_scores.py compares both on a seeded library). A query with a word whose stems are all rare
+has few matches (that word's): it is scored by the database, and so is every query when too many items were
+published since the build or ``ENLACE_SEARCH_WORD_SCORES`` is off.
+
+Kept current: ``update_index`` and the nightly ``score_frequent_words`` write the lists again (so does
+``make bench`` after seeding). SQLite ranks with FTS5's BM25 from its own index and needs none.
+"""
+
+import time
+from datetime import timedelta
+
+import numpy
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection, transaction
+from django.db.models import IntegerField, Q, Value
+from django.db.models.functions import Cast
+from modelsearch.backends.database.postgres.weights import get_sql_weights
+from wagtail.models import Page
+from wagtail.search.models import IndexEntry
+
+from practices.models import LibraryItemPage
+from search.models import WordScoreList
+
+# pg_advisory_xact_lock key of a build ("ENLS" in ASCII).
+BUILD_LOCK = 0x454E4C53
+# How far the web servers' clocks (which stamp publications) may be behind the database's.
+CLOCK_MARGIN = timedelta(minutes=5)
+# The lists' arrays as stored: 32-bit little-endian integers and floats.
+ID_TYPE, SCORE_TYPE = numpy.dtype("<i4"), numpy.dtype("<f4")
+
+
+def min_items():
+    return settings.ENLACE_SEARCH_WORD_SCORES_MIN_ITEMS
+
+
+def supported():
+    return connection.vendor == "postgresql"
+
+
+def library_item_models():
+    return [model for model in apps.get_models() if issubclass(model, LibraryItemPage)]
+
+
+def library_item_content_types():
+    """The content types library items are indexed under (their own, not the base class's)."""
+    models = ContentType.objects.get_for_models(*library_item_models(), for_concrete_models=False)
+    return [content_type.pk for content_type in models.values()]
+
+
+def build(progress=print):
+    """Write every word score list again from the search index (PostgreSQL only); returns the number of words."""
+    if not supported():
+        return 0
+    started = time.perf_counter()
+    content_types = library_item_content_types()
+    progress(f"Scoring every library item on each word found in {min_items()} items or more…")
+    table = connection.ops.quote_name(IndexEntry._meta.db_table)
+    # Drafts and the translation aliases are indexed too, but never searched (search.service.live_items).
+    pages = connection.ops.quote_name(Page._meta.db_table)
+    types = ",".join(str(int(pk)) for pk in content_types)
+    # ts_stat takes its query as text; it holds only the table name and integer ids.
+    documents = f"SELECT title || body FROM {table} WHERE content_type_id IN ({types or 'NULL'})"  # noqa: S608 # nosec B608
+    lists = []
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            # Two builds at once (the nightly one and an update_index) would insert the same words: one waits.
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [BUILD_LOCK])
+            # "Published since" must cover every publication the index below may miss: those of transactions still
+            # open (a library import publishes in one long transaction), stamped by the web server's clock.
+            cursor.execute(
+                "SELECT min(xact_start) - %s FROM pg_stat_activity WHERE xact_start IS NOT NULL", [CLOCK_MARGIN]
+            )
+            (built_at,) = cursor.fetchone()
+        # A server-side cursor: the lists hold millions of scores at scale, one word's at a time is enough.
+        with connection.chunked_cursor() as cursor:
+            cursor.execute(
+                f"""
+                WITH frequent AS (SELECT word FROM ts_stat(%(documents)s) WHERE ndoc >= %(min_items)s)
+                SELECT used.word,
+                       array_agg(entry.object_id::integer ORDER BY entry.object_id::integer),
+                       array_agg(
+                           ts_rank(%(weights)s::float4[], entry.title, used.query) * entry.title_norm
+                           + ts_rank(%(weights)s::float4[], entry.body, used.query)
+                           ORDER BY entry.object_id::integer
+                       )
+                FROM {table} entry
+                JOIN {pages} page ON page.id = entry.object_id::integer AND page.live AND page.alias_of_id IS NULL
+                CROSS JOIN LATERAL (
+                    SELECT lexeme AS word, quote_literal(lexeme)::tsquery AS query
+                    FROM unnest(entry.title || entry.body)
+                    WHERE lexeme IN (SELECT word FROM frequent)
+                ) used
+                WHERE entry.content_type_id = ANY(%(content_types)s)
+                GROUP BY used.word
+                """,  # noqa: S608 # nosec B608 - the table names are models', every value is a parameter
+                {
+                    "documents": documents,
+                    "min_items": min_items(),
+                    "weights": get_sql_weights(),
+                    "content_types": content_types,
+                },
+            )
+            for word, ids, scores in cursor:
+                lists.append(
+                    WordScoreList(
+                        word=word,
+                        item_ids=numpy.asarray(ids, dtype=ID_TYPE).tobytes(),
+                        scores=numpy.asarray(scores, dtype=SCORE_TYPE).tobytes(),
+                        built_at=built_at,
+                    )
+                )
+        WordScoreList.objects.all().delete()
+        WordScoreList.objects.bulk_create(lists, batch_size=50)
+    progress(f"Scored {len(lists)} frequent words in {time.perf_counter() - started:.1f} s.")
+    return len(lists)
+
+
+def ranked(queryset, terms, limit, score_by_database):
+    """``[(pk, score)]``: the best ``limit`` items of ``queryset`` (library items the reader may see) matching
+    ``terms`` (``search.analysis.query_terms``), best first; or ``None`` when the lists cannot answer.
+
+    ``score_by_database(queryset)`` is the backend's own ranking of the matches among ``queryset``: it scores the
+    items the lists cannot speak for.
+    """
+    from search.service import id_list
+
+    if not terms or not supported() or not settings.ENLACE_SEARCH_WORD_SCORES:
+        return None
+    if not issubclass(queryset.model, tuple(library_item_models())):
+        return None
+    stems = set().union(*terms)
+    lists = {
+        word: (numpy.frombuffer(ids, dtype=ID_TYPE), numpy.frombuffer(scores, dtype=SCORE_TYPE), built_at)
+        for word, ids, scores, built_at in WordScoreList.objects.filter(word__in=stems).values_list(
+            "word", "item_ids", "scores", "built_at"
+        )
+    }
+    if any(not alternatives & lists.keys() for alternatives in terms):
+        return None  # a word with only rare stems: its few matches are quickly scored by the database
+    apart = items_apart(stems - lists.keys(), min(built_at for *_arrays, built_at in lists.values()))
+    if apart is None:
+        return None
+    ids, scores = combined(terms, lists)
+    keep = ~numpy.isin(ids, numpy.fromiter(apart, dtype=ID_TYPE, count=len(apart)))
+    ids, scores = ids[keep], scores[keep]
+    found = []
+    for batch in best_first(ids, scores, 3 * limit):
+        batch_ids = ids[batch].tolist()
+        visible = set(queryset.filter(pk__in=id_list(batch_ids)).order_by().values_list("pk", flat=True))
+        found += [(pk, score) for pk, score in zip(batch_ids, scores[batch].tolist(), strict=True) if pk in visible]
+        if len(found) >= limit:
+            break
+    if apart:
+        found += score_by_database(queryset.filter(pk__in=id_list(apart)))
+    return sorted(found, key=lambda match: (match[1], match[0]), reverse=True)[:limit]
+
+
+def combined(terms, lists):
+    """The ids having every word of ``terms`` on the lists, ascending, and their scores: each word's the mean over
+    its stems (``ts_rank`` of the stems OR-ed: a stem the item lacks counts 0), summed over the words."""
+    ids = scores = None
+    for alternatives in terms:
+        stored = [lists[stem] for stem in sorted(alternatives & lists.keys())]
+        word_ids, where = numpy.unique(numpy.concatenate([pair[0] for pair in stored]), return_inverse=True)
+        word_scores = numpy.zeros(len(word_ids), dtype=numpy.float64)
+        numpy.add.at(word_scores, where, numpy.concatenate([pair[1] for pair in stored]))
+        word_scores /= len(alternatives)
+        if ids is None:
+            ids, scores = word_ids, word_scores
+        else:
+            ids, mine, theirs = numpy.intersect1d(ids, word_ids, assume_unique=True, return_indices=True)
+            scores = scores[mine] + word_scores[theirs]
+    return ids, scores
+
+
+def best_first(ids, scores, count):
+    """Positions in ``ids`` to check for visibility, in batches, best first (equal scores: the highest id first, as
+    the backend orders them): the best ``count`` (anonymous readers see less than half the items), then the rest.
+
+    Only the first batch is sorted at once: at 50,000 items a word's tens of thousands of items would take longer.
+    """
+    if len(ids) > count:
+        cut = -numpy.partition(-scores, count - 1)[count - 1]
+        batches = [numpy.flatnonzero(scores >= cut), numpy.flatnonzero(scores < cut)]  # ties at the cut kept together
+    else:
+        batches = [numpy.arange(len(ids))]
+    for batch in batches:
+        yield batch[numpy.lexsort((-ids[batch], -scores[batch]))]
+
+
+def items_apart(rare_stems, built_at):
+    """The ids of the items the lists cannot speak for, or ``None`` when they are too many: those published since
+    ``built_at`` and those using one of ``rare_stems`` (stems without a list)."""
+    published = (
+        LibraryItemPage.objects.filter(last_published_at__gte=built_at)
+        .filter(alias_of__isnull=True)
+        .order_by()
+        .annotate(why=Value("published"))
+        .values_list("pk", "why")
+    )
+    if rare_stems:
+        rare = rare_matches(sorted(rare_stems)).annotate(why=Value("rare")).values_list("item", "why")
+        published = published.union(rare)
+    rows = list(published)
+    if sum(why == "published" for _pk, why in rows) > settings.ENLACE_SEARCH_WORD_SCORES_MAX_PUBLISHED_SINCE:
+        return None
+    return {pk for pk, _why in rows}
+
+
+def rare_matches(stems):
+    """The index entries of library items whose title or body has one of ``stems`` (each ``item``: its id)."""
+    query = SearchQuery(
+        " | ".join("'{}'".format(stem.replace("'", "''")) for stem in stems), search_type="raw", config="simple"
+    )
+    return (
+        IndexEntry.objects.filter(content_type__in=library_item_content_types())
+        .filter(Q(title=query) | Q(body=query))
+        .annotate(item=Cast("object_id", IntegerField()))
+    )

@@ -1,0 +1,283 @@
+"""Stored scores of frequent words (search/word_scores.py): a first search of frequent words adds up stored scores
+instead of reading every match, finds the same items in the same order, sees what was published since, and leaks
+nothing.
+
+The lists are a PostgreSQL feature (SQLite's FTS5 ranks from its own index): those tests skip on SQLite.
+"""
+
+import io
+import re
+from datetime import timedelta
+
+import numpy
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.management import call_command
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from wagtail.search.backends import get_search_backend
+
+from members import access
+from practices.models import LibraryItemPage
+from search import word_scores
+from search.analysis import query_terms
+from search.models import WordScoreList
+from search.service import candidates, live_items
+
+pytestmark = pytest.mark.django_db
+
+WORD = "trata"
+EVERY_MATCH = "every match"
+
+
+@pytest.fixture(autouse=True)
+def _small_library(settings):
+    """Stems in 3 items or more are frequent; more than 2 items published since the build turn the lists off."""
+    settings.ENLACE_SEARCH_WORD_SCORES_MIN_ITEMS = 3
+    settings.ENLACE_SEARCH_WORD_SCORES_MAX_PUBLISHED_SINCE = 2
+
+
+@pytest.fixture
+def postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("word scores are built on PostgreSQL only")
+
+
+@pytest.fixture
+def heavy_and_light(make_item):
+    """Two items that use the word a lot and two that mention it once (each also says "extradición" once)."""
+    heavy = [
+        make_item("es", title=f"Trata de personas {n}", summary="Trata, trata y trata. Extradición.") for n in (1, 2)
+    ]
+    light = [make_item("es", title=f"Informe {n}", summary="Un caso de trata. Extradición.") for n in (3, 4)]
+    return published_long_ago(*heavy), published_long_ago(*light)
+
+
+def published_long_ago(*items):
+    """The items, as if published a month ago: before any list a test writes."""
+    LibraryItemPage.objects.filter(pk__in=[item.pk for item in items]).update(
+        last_published_at=timezone.now() - timedelta(days=30)
+    )
+    return list(items)
+
+
+def build():
+    return word_scores.build(progress=lambda line: None)
+
+
+def stored(word):
+    """``{item id: score}`` of the word's list."""
+    row = WordScoreList.objects.get(word=word)
+    ids = numpy.frombuffer(row.item_ids, dtype=word_scores.ID_TYPE).tolist()
+    return dict(zip(ids, numpy.frombuffer(row.scores, dtype=word_scores.SCORE_TYPE).tolist(), strict=True))
+
+
+def ranked(query, limit=10, queryset=None):
+    backend = get_search_backend("default")
+    return backend.ranked_matches(query, queryset or LibraryItemPage.objects.all(), limit)
+
+
+def ranked_ids(query, limit=10, queryset=None):
+    return [pk for pk, _score in ranked(query, limit, queryset)]
+
+
+def scored_by_the_database(query, limit=10, queryset=None):
+    """What the database scored with ``ts_rank`` for this query: ``None`` (nothing, the lists answered alone), the
+    ids it was limited to, or :data:`EVERY_MATCH`."""
+    with CaptureQueriesContext(connection) as captured:
+        ranked(query, limit, queryset)
+    statements = [query["sql"] for query in captured if "ts_rank" in query["sql"]]
+    if not statements:
+        return None
+    (statement,) = statements
+    found = re.search(r"unnest\('\{([\d,]+)\}'::", statement)
+    return {int(pk) for pk in found.group(1).split(",")} if found else EVERY_MATCH
+
+
+def every_match_scored(settings, query, limit=10):
+    settings.ENLACE_SEARCH_WORD_SCORES = False
+    try:
+        return ranked(query, limit)
+    finally:
+        settings.ENLACE_SEARCH_WORD_SCORES = True
+
+
+def assert_same_ranking(found, expected):
+    """The same items in the same order, but for items whose scores are equal up to float rounding (the lists keep
+    32-bit scores), which may trade places."""
+    assert len(found) == len(expected)
+    for (pk, score), (expected_pk, expected_score) in zip(found, expected, strict=True):
+        assert score == pytest.approx(expected_score, rel=1e-5, abs=1e-9)
+        if pk != expected_pk:
+            assert dict(found).get(expected_pk, expected_score) == pytest.approx(expected_score, rel=1e-5)
+    if len(found) < 10:
+        assert {pk for pk, _ in found} == {pk for pk, _ in expected}
+
+
+def test_every_item_using_a_frequent_word_is_stored_with_its_score(postgresql, heavy_and_light, settings):
+    heavy, light = heavy_and_light
+    output = io.StringIO()
+
+    assert word_scores.build(progress=lambda line: output.write(line + "\n")) >= 2
+
+    trata = stored("trat")
+    assert set(trata) == {item.pk for item in heavy + light}
+    assert min(trata[item.pk] for item in heavy) > max(trata[item.pk] for item in light)
+    # Each score is the one the database gives the item for that stem alone: "trata" is the mean of its stems' (the
+    # Spanish "trat" and the English "trata", which these items lack).
+    assert query_terms(WORD) == [{"trat", "trata"}]
+    for pk, score in every_match_scored(settings, WORD):
+        assert trata[pk] / 2 == pytest.approx(score, rel=1e-6)
+    assert set(stored("extradicion")) == {item.pk for item in heavy + light}
+    assert not WordScoreList.objects.filter(word="inform").exists()  # in two items only: not frequent
+    assert "Scored" in output.getvalue()
+
+
+def test_a_search_of_frequent_words_is_added_up_without_reading_the_matches(postgresql, heavy_and_light, settings):
+    heavy, light = heavy_and_light
+    build()
+
+    for query in (WORD, f"{WORD} extradición"):
+        assert scored_by_the_database(query) is None
+        assert_same_ranking(ranked(query), every_match_scored(settings, query))
+    assert set(ranked_ids(WORD, limit=2)) == {item.pk for item in heavy}
+
+
+def test_a_query_scores_the_sum_of_its_words(postgresql, heavy_and_light, settings):
+    build()
+
+    each_word = [dict(every_match_scored(settings, word)) for word in (WORD, "extradición")]
+    for scores in (dict(ranked(f"{WORD} extradición")), dict(every_match_scored(settings, f"{WORD} extradición"))):
+        assert scores
+        for pk, score in scores.items():
+            assert score == pytest.approx(sum(word[pk] for word in each_word))
+
+
+def test_a_rare_stem_of_a_word_is_scored_by_the_database(postgresql, heavy_and_light, make_item):
+    # In English "trata" stays "trata"; the Spanish items have "trat", which is frequent.
+    english = published_long_ago(make_item("en", title="Trata Trata Trata", summary="Trata, trata and trata."))[0]
+    build()
+    assert not WordScoreList.objects.filter(word="trata").exists()
+
+    assert scored_by_the_database(WORD) == {english.pk}
+    assert ranked_ids(WORD, limit=2)[0] == english.pk
+
+
+def test_a_word_with_only_rare_stems_has_every_match_scored(postgresql, heavy_and_light):
+    heavy, light = heavy_and_light
+    build()
+
+    assert scored_by_the_database("informe trata") == EVERY_MATCH
+    assert set(ranked_ids("informe trata")) == {item.pk for item in light}
+
+
+def test_an_item_published_after_the_build_is_scored_on_its_new_text(postgresql, heavy_and_light, make_item):
+    heavy, light = heavy_and_light
+    build()
+    newer = make_item("es", title="Trata: trata interna, trata externa", summary=" ".join(["Trata."] * 12))
+    rewritten = light[0]
+    rewritten.title, rewritten.summary = "Trata, trata, trata", " ".join(["Trata de personas."] * 20)
+    rewritten.save_revision().publish()
+
+    assert scored_by_the_database(WORD) == {newer.pk, rewritten.pk}
+    found = ranked_ids(WORD, limit=5)
+    assert set(found[:2]) == {newer.pk, rewritten.pk}
+    assert found[2:] == sorted((item.pk for item in heavy), reverse=True) + [light[1].pk]
+
+
+def test_too_many_items_published_since_the_build_turn_the_lists_off(postgresql, heavy_and_light, make_item):
+    heavy, light = heavy_and_light
+    build()
+    for n in range(3):
+        make_item("es", title=f"Nota {n}", summary="Nada que ver.")
+
+    assert scored_by_the_database(WORD) == EVERY_MATCH
+    assert set(ranked_ids(WORD, limit=4)) == {item.pk for item in heavy + light}
+
+
+def test_a_stored_item_the_requester_may_not_see_is_never_found(postgresql, make_item):
+    secret = make_item("es", title="Trata trata", summary="Trata, trata y trata.", visibility="members")
+    public = [make_item("es", title=f"Caso {n}", summary="Trata.") for n in range(3)]
+    published_long_ago(secret, *public)
+    build()
+    assert secret.pk in stored("trat")
+
+    anonymous = RequestFactory().get("/")
+    anonymous.user, anonymous.session = AnonymousUser(), {}
+    # What the search page asks the backend for an anonymous reader (search.service.LibrarySearch.best_matches).
+    visible = candidates(access.visible(anonymous, live_items()))
+
+    assert scored_by_the_database(WORD, queryset=visible) is None
+    for limit in (1, 10):
+        found = ranked_ids(WORD, limit=limit, queryset=visible)
+        assert found and secret.pk not in found
+        assert set(found) <= {item.pk for item in public}
+
+
+def test_update_index_writes_the_lists_again(postgresql, heavy_and_light):
+    output = io.StringIO()
+    call_command("update_index", stdout=output)
+
+    assert WordScoreList.objects.filter(word="trat").exists()
+    assert "Scored" in output.getvalue()
+
+
+def test_on_sqlite_nothing_is_stored_and_every_match_is_ranked(heavy_and_light):
+    if connection.vendor != "sqlite":
+        pytest.skip("the SQLite side")
+    heavy, light = heavy_and_light
+
+    assert build() == 0
+    assert not WordScoreList.objects.exists()
+    assert set(ranked_ids(WORD, limit=4)) == {item.pk for item in heavy + light}
+
+
+def test_turning_the_lists_off_scores_every_match_again(postgresql, heavy_and_light, settings):
+    heavy, light = heavy_and_light
+    build()
+    settings.ENLACE_SEARCH_WORD_SCORES = False
+
+    assert scored_by_the_database(WORD) == EVERY_MATCH
+    assert set(ranked_ids(WORD, limit=2)) == {item.pk for item in heavy}
+
+
+def test_the_nightly_command_writes_the_lists_again(heavy_and_light):
+    output = io.StringIO()
+    call_command("score_frequent_words", stdout=output)
+
+    if connection.vendor == "postgresql":
+        assert WordScoreList.objects.filter(word="trat").exists()
+        assert "Scored" in output.getvalue()
+    else:
+        assert "Nothing to do" in output.getvalue()
+
+
+def test_drafts_are_not_stored(postgresql, heavy_and_light, make_item):
+    draft = make_item("es", title="Trata trata trata", summary=" ".join(["Trata."] * 12), publish=False)
+
+    build()
+
+    assert draft.pk not in stored("trat")
+
+
+def test_searches_find_the_same_items_in_the_same_order_as_scoring_every_match(postgresql, library, settings):
+    """On a seeded library, for its frequent words alone and in pairs: the same items in the same order either way."""
+    from django.core.management.base import OutputWrapper
+    from django.core.management.color import no_style
+
+    from home.management.commands.seed_demo import DemoReport
+    from practices import scale
+
+    settings.ENLACE_SEARCH_WORD_SCORES_MIN_ITEMS = 20
+    scale.seed(DemoReport(OutputWrapper(io.StringIO()), no_style()), 60)
+    published_long_ago(*LibraryItemPage.objects.all())
+    build()
+    words = list(WordScoreList.objects.order_by("word").values_list("word", flat=True)[:40:4])
+    queries = words + [f"{first} {second}" for first, second in zip(words, words[1:] + words[:1], strict=True)]
+    assert len(words) >= 5
+
+    for query in queries:
+        assert scored_by_the_database(query, limit=25) is None, query
+        assert_same_ranking(ranked(query, limit=25), every_match_scored(settings, query, limit=25))

@@ -216,6 +216,24 @@ def test_a_stored_item_the_requester_may_not_see_is_never_found(postgresql, make
         assert set(found) <= {item.pk for item in public}
 
 
+def test_a_reader_who_sees_few_of_the_best_items_still_gets_the_best_they_may_see(postgresql, make_item, settings):
+    secret = [
+        make_item("es", title=f"Trata {n}", summary="Trata, trata y trata.", visibility="members") for n in range(8)
+    ]
+    public = [make_item("es", title=f"Caso {n}", summary="Un caso de trata.") for n in range(3)]
+    published_long_ago(*secret, *public)
+    build()
+    anonymous = RequestFactory().get("/")
+    anonymous.user, anonymous.session = AnonymousUser(), {}
+    visible = candidates(access.visible(anonymous, live_items()))
+
+    # The best items are all out of reach: the first batch finds none, the next reaches the public ones.
+    found = ranked(WORD, limit=3, queryset=visible)
+    settings.ENLACE_SEARCH_WORD_SCORES = False
+    assert_same_ranking(found, ranked(WORD, limit=3, queryset=visible))
+    assert {pk for pk, _score in found} == {item.pk for item in public}
+
+
 def test_update_index_writes_the_lists_again(postgresql, heavy_and_light):
     output = io.StringIO()
     call_command("update_index", stdout=output)

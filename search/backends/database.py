@@ -10,9 +10,10 @@ query is expanded to the stems of its words in both languages. The database then
 - PostgreSQL uses the ``simple`` text-search configuration (lower-casing only), so it neither re-stems our stems
   nor needs ``unaccent``: folding happened in Python, the same way on every database and in every environment.
 
-Only the text changes; ranking (BM25 on SQLite, ``ts_rank`` with field weights on PostgreSQL), filtering and
-``update_index`` are Wagtail's. :meth:`ranked_matches` adds one thing the search page needs: the best matching ids
-with their scores in a single query, without loading the pages (see :mod:`search.service`). Titles and
+Filtering and ``update_index`` are Wagtail's, and so is ranking, but for one change on PostgreSQL: a query of
+several words scores the sum of each word's ``ts_rank`` (BM25 on SQLite is such a sum too), so that first searches
+at scale can add up stored scores (:mod:`search.word_scores`). :meth:`ranked_matches` adds what the search page
+needs: the best matching ids with their scores, without loading the pages (see :mod:`search.service`). Titles and
 autocomplete fields are folded but not stemmed for autocomplete, so a prefix typed as a title begins still matches.
 """
 

@@ -1,6 +1,7 @@
 """The search page runs the same number of SQL queries whatever the number of results (two corpus sizes)."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -31,16 +32,21 @@ def _no_page_cache(settings):
     settings.ENLACE_PAGE_CACHE_SECONDS = 0
 
 
-def queries_for(client, params):
+def queries_for(client, params, first_search=False):
+    """The queries of a search, and its number of results; ``first_search``: with the cache emptied (nothing
+    remembered from the search before: the match, counts and results are all computed)."""
     with translation.override("es"):
         url = reverse("search:search")
     client.get(url, params)  # warm the per-process caches (site root paths, content types)
+    if first_search:
+        cache.clear()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url, params)
     assert response.status_code == 200
     return len(captured), response.context["search"].total
 
 
+@pytest.mark.parametrize("first_search", [False, True])
 @pytest.mark.parametrize(
     "params",
     [
@@ -50,12 +56,12 @@ def queries_for(client, params):
         {},
     ],
 )
-def test_search_page_query_count_does_not_grow_with_results(client, make_item, params):
+def test_search_page_query_count_does_not_grow_with_results(client, make_item, params, first_search):
     add_items(make_item, 0, 3)
-    small, small_total = queries_for(client, params)
+    small, small_total = queries_for(client, params, first_search)
 
     add_items(make_item, 3, 27)
-    large, large_total = queries_for(client, params)
+    large, large_total = queries_for(client, params, first_search)
 
     assert large_total > small_total or params.get("page")
     assert large == small
@@ -69,4 +75,34 @@ def test_members_search_page_query_count_does_not_grow_with_results(member_clien
     add_items(make_item, 3, 27)
     large, _ = queries_for(member_client, {"q": "trata"})
 
+    assert large == small
+
+
+def test_choosing_facets_adds_no_query(client, make_item):
+    """Which matches each chosen facet lets through is found in Python from the rows already read."""
+    add_items(make_item, 0, 12)
+    plain, plain_total = queries_for(client, {"q": "trata"}, first_search=True)
+
+    narrowed, narrowed_total = queries_for(
+        client,
+        {"q": "trata", "country": ["MX", "GT"], "kind": "case_study", "year": ["2015", "2021"]},
+        first_search=True,
+    )
+
+    assert (plain_total, narrowed_total) == (12, 2)  # items 0 and 6
+    assert narrowed == plain
+
+
+def test_search_page_query_count_does_not_grow_with_matching_events(client, make_item, events_index):
+    from events.factories import EventPageFactory
+
+    add_items(make_item, 0, 3)
+    EventPageFactory(parent=events_index, title="Taller sobre trata", summary="Trata de personas.")
+    small, small_total = queries_for(client, {"q": "trata"}, first_search=True)
+
+    for n in range(3):
+        EventPageFactory(parent=events_index, title=f"Curso {n} sobre trata", summary="Trata de personas.")
+    large, large_total = queries_for(client, {"q": "trata"}, first_search=True)
+
+    assert large_total == small_total + 3
     assert large == small

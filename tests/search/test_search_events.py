@@ -2,6 +2,8 @@
 ever shown to whom ``members.access`` lets see them."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -74,6 +76,26 @@ def test_event_country_is_counted_in_the_country_facet(client, make_event):
     assert [r.page.title for r in response.context["search"].page.object_list] == ["Curso sobre extradición"]
     countries = {o.value: o.count for f in response.context["search"].facets if f.param == "country" for o in f.options}
     assert countries["CR"] == 1
+
+
+@pytest.mark.parametrize("library_facet", [{"theme": "mla_tools"}, {"crime_type": "trafficking_in_persons"}])
+def test_choosing_a_library_taxonomy_does_not_search_events(client, make_event, make_item, library_facet):
+    """No event is filed under a crime type or theme, so none could be shown or counted: none is matched."""
+    make_event(title="Curso sobre extradición", summary="Cooperación.")
+    make_item(
+        "es",
+        title="Extradición a Guatemala",
+        summary="Un caso.",
+        themes=["mla_tools"],
+        crime_types=["trafficking_in_persons"],
+    )
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(search_url(), {"q": "extradicion", **library_facet})
+
+    assert [r.page.title for r in response.context["search"].page.object_list] == ["Extradición a Guatemala"]
+    assert kind_counts(response) == {"case_study": 1}
+    assert not any("events_eventpage" in query["sql"] for query in captured)
 
 
 @pytest.mark.parametrize("typed", ["🙂🙂", "%%", "{}", "?!"])

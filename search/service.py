@@ -9,8 +9,9 @@ cannot answer (connection refused, timeout, missing index) the database backend 
 :attr:`LibrarySearch.degraded` tells the page the results may be incomplete.
 
 Speed: the full-text match runs **once** per request. It returns the ids of the matching items, best first, at most
-:data:`MAX_BACKEND_HITS` of them (as the Elasticsearch path always did); on PostgreSQL, a query of one frequent word
-ranks only the items on its shortlists (:mod:`search.shortlists`). The visibility rule is then applied to those
+:data:`MAX_BACKEND_HITS` of them (as the Elasticsearch path always did); on PostgreSQL, a query whose every word has
+a frequent stem adds up the stored scores of those words (:mod:`search.word_scores`) instead of reading each
+match's text. The visibility rule is then applied to those
 ids **once** (:attr:`LibrarySearch.visible_matches`, one query that also reads each item's publication date and
 column facet values), and one more query reads the taxonomy terms those items are filed under, for every taxonomy
 facet at once (:attr:`LibrarySearch.match_terms`, over ``pk IN (those ids)`` without the join of items and pages the

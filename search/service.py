@@ -175,9 +175,7 @@ class LibrarySearch(FacetLinks):
                 return {item.pk: item._score for item in results.annotate_score("_score")[:MAX_BACKEND_HITS]}
             except backend_errors() as error:
                 self.fall_back(error)
-        return dict(
-            self.database_backend.ranked_matches(self.query, candidates(self.visible_items()), MAX_BACKEND_HITS)
-        )
+        return dict(self.database_backend.ranked_matches(self.query, self.visible_items(), MAX_BACKEND_HITS))
 
     @property
     def asks_the_cluster(self):

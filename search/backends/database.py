@@ -68,10 +68,16 @@ class AnalysingIndexerMixin:
 
 
 class RankedMatchesMixin:
-    """``backend.ranked_matches(query, queryset, limit)``: the best ``limit`` matches as ``[(pk, score)]``."""
+    """``backend.ranked_matches(query, queryset, limit)``: the best ``limit`` matches as ``[(pk, score)]``.
+
+    ``queryset`` may filter on anything (the visibility rule included): Wagtail's search is given it as a subquery
+    (``search.service.candidates``).
+    """
 
     def ranked_matches(self, query_string, queryset, limit):
-        results = self.search(query_string, queryset, operator="and", order_by_relevance=True)
+        from search.service import candidates
+
+        results = self.search(query_string, candidates(queryset), operator="and", order_by_relevance=True)
         compiler = getattr(results, "query_compiler", None)
         if compiler is None:
             return []

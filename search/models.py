@@ -8,8 +8,8 @@ class WordScoreList(models.Model):
 
     Written by ``update_index`` and ``score_frequent_words`` on PostgreSQL (see :mod:`search.word_scores`), never
     edited by hand. ``item_ids`` and ``scores`` are packed arrays (32-bit, little-endian), ``scores[i]`` belonging to
-    ``item_ids[i]``, ids ascending. ``built_at``: publications since then are not in the index the list was read
-    from.
+    ``item_ids[i]``, ids ascending. ``built_at``: items published since then may have changed after the list was
+    read; searches score them from the index instead.
     """
 
     word = models.CharField(_("word"), max_length=255, primary_key=True, help_text=_("A stem, as the index has it."))

@@ -28,7 +28,6 @@ Networks hold tens of events, not tens of thousands, so they are matched by the 
 :data:`MAX_EVENT_HITS`) and narrowed in Python.
 """
 
-import json
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -40,7 +39,6 @@ from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
 from django.db.models import CharField, Q, Value
-from django.db.models.expressions import RawSQL
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
@@ -56,6 +54,7 @@ from practices.listing import FACETS as LIBRARY_FACETS
 from practices.listing import ColumnFacet, FacetLinks, RelationFacet, column_counts, column_rows, facet_results
 from practices.models import LibraryItemPage, Theme
 from search.analysis import analyse, fold_words, matching_stems, query_terms
+from search.querysets import candidates, id_list
 from search.snippets import highlight_title, snippet
 
 logger = logging.getLogger(__name__)
@@ -566,22 +565,6 @@ def newest_first(published, pk):
     return (published is not None, published, pk)
 
 
-def id_list(ids):
-    """Integer ids for ``pk__in`` as one parameter (an array on PostgreSQL, JSON on SQLite).
-
-    The same thousand matched ids go into every facet count of a request: bound one by one they cost more
-    (compiling and quoting thousands of parameters) than the queries themselves.
-    """
-    ids = [int(pk) for pk in ids]
-    if connection.vendor == "postgresql":
-        # An array literal, written here: psycopg's client-side binding (Django's default) adapts a list element
-        # by element, 0.5 ms per thousand ids each time they are sent.
-        return RawSQL("SELECT unnest(%s::integer[])", ("{" + ",".join(map(str, ids)) + "}",))
-    if connection.vendor == "sqlite":
-        return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),))
-    return ids  # pragma: no cover - Enlace runs on PostgreSQL or SQLite
-
-
 def filed_under(facets, selected, item_ids):
     """``(param, item id)`` of the items ``item_ids`` selects that are filed under a chosen term of any of
     ``facets`` (taxonomy facets), in one ``UNION ALL`` query."""
@@ -621,15 +604,6 @@ def taxonomy_counts(counted):
         for param, key, name_es, name_en, _order, count in cursor.fetchall():
             counts[param].append((key, name_en if english else name_es, count))
     return counts
-
-
-def candidates(queryset):
-    """``queryset`` as the database backend may search it: ``pk IN (…the restricted queryset…)``.
-
-    The backend validates filters against the index's filter fields, and the visibility rule (groups) is not
-    one; given only the subquery, the database applies it as it is.
-    """
-    return queryset.model.objects.filter(pk__in=queryset.values("pk"))
 
 
 def score_sign():

@@ -26,6 +26,7 @@ from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from modelsearch.query import PlainText
 
 from search.analysis import analyse, fold_words, language_of, query_terms
+from search.querysets import candidates
 
 
 class AnalysingIndexerMixin:
@@ -71,12 +72,10 @@ class RankedMatchesMixin:
     """``backend.ranked_matches(query, queryset, limit)``: the best ``limit`` matches as ``[(pk, score)]``.
 
     ``queryset`` may filter on anything (the visibility rule included): Wagtail's search is given it as a subquery
-    (``search.service.candidates``).
+    (:func:`search.querysets.candidates`).
     """
 
     def ranked_matches(self, query_string, queryset, limit):
-        from search.service import candidates
-
         results = self.search(query_string, candidates(queryset), operator="and", order_by_relevance=True)
         compiler = getattr(results, "query_compiler", None)
         if compiler is None:
@@ -227,7 +226,7 @@ def _postgres_backend_class():
 
             Wagtail matches ``title || body`` (a vector built per row, which no index can serve); for our
             queries (words with alternatives, AND-ed) "each word in the title or the body" is the same set and
-            lets PostgreSQL combine the ``title`` and ``body`` GIN indexes. Ranking is Wagtail's.
+            lets PostgreSQL combine the ``title`` and ``body`` GIN indexes. Ranked by :meth:`_build_rank_expression`.
             """
             if self.autocomplete or not isinstance(self.query, PlainText):
                 return super().search(config, start, stop, score_field=score_field, backend=backend)

@@ -23,3 +23,23 @@ class WordScoreList(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class ReindexedItem(models.Model):
+    """A library item whose search index entry was written again (published, saved, moved, converted from an alias)
+    at ``reindexed_at``: if after the word score lists were read, its stored scores may be stale, and searches score
+    it from the index instead (:func:`search.word_scores.items_apart`).
+
+    Noted by the database search backend whenever it indexes a library item; :func:`search.word_scores.build`
+    forgets the items noted before it read the index.
+    """
+
+    item_id = models.IntegerField(_("item"), primary_key=True)
+    reindexed_at = models.DateTimeField(_("indexed again at"), db_index=True)
+
+    class Meta:
+        verbose_name = _("item indexed again")
+        verbose_name_plural = _("items indexed again")
+
+    def __str__(self):
+        return str(self.item_id)

@@ -14,14 +14,16 @@ title weight and ``title_norm`` included). :func:`ranked` then answers a query w
 - the stored lists of its stems are read (one query) and combined in arrays: each word's items and mean scores,
   the items having every word (AND), their sum;
 - the items the lists cannot speak for are scored by the database as before, among the items the reader may see:
-  those published since the lists were written (found by their publication date), and those using one of the
-  query's rare stems (an English "trata" next to the Spanish ``trat``), whose score the lists lack;
+  those indexed again since the lists were written (published, saved, moved: :class:`~search.models.ReindexedItem`,
+  noted by the backend as it indexes them), and those using one of the query's rare stems (an English "trata" next
+  to the Spanish ``trat``), whose score the lists lack;
 - the best of the rest go through the reader's visibility rule in batches, best first, until ``limit`` are found.
 
 The result is the same items in the same order as scoring every match, up to scores equal within float rounding
 (tests/search/test_word_scores.py compares both on a seeded library). A query with a word whose stems are all rare
 has few matches (that word's): it is scored by the database, and so is every query when too many items were
-published since the build or ``ENLACE_SEARCH_WORD_SCORES`` is off.
+indexed again since the build or ``ENLACE_SEARCH_WORD_SCORES`` is off. Renaming a taxonomy term changes the text
+indexed with its items only when they are indexed again, for the lists and the database alike.
 
 Kept current: ``update_index`` and the nightly ``score_frequent_words`` write the lists again (so does
 ``make bench`` after seeding). SQLite ranks with FTS5's BM25 from its own index and needs none.
@@ -40,12 +42,13 @@ from django.contrib.postgres.search import SearchQuery
 from django.db import DatabaseError, connection, transaction
 from django.db.models import IntegerField, Q, Value
 from django.db.models.functions import Cast
+from django.utils import timezone
 from modelsearch.backends.database.postgres.weights import get_sql_weights
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
 from practices.models import LibraryItemPage
-from search.models import WordScoreList
+from search.models import ReindexedItem, WordScoreList
 from search.querysets import id_list
 
 logger = logging.getLogger(__name__)
@@ -94,8 +97,8 @@ def build(progress=print):
         with connection.cursor() as cursor:
             # Two builds at once (the nightly one and an update_index) would insert the same words: one waits.
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [BUILD_LOCK])
-            # "Published since" must cover every publication the index below may miss: those of transactions still
-            # open in this database (a library import publishes in one long transaction), stamped by the web
+            # "Indexed again since" must cover every index write the read below may miss: those of transactions
+            # still open in this database (a library import publishes in one long transaction), stamped by the web
             # server's clock. Other roles' transactions show only to a role with pg_read_all_stats (or the owner).
             cursor.execute(
                 "SELECT min(xact_start) - %s FROM pg_stat_activity WHERE xact_start IS NOT NULL "
@@ -104,8 +107,10 @@ def build(progress=print):
             )
             (built_at,) = cursor.fetchone()
         WordScoreList.objects.all().delete()
+        ReindexedItem.objects.filter(reindexed_at__lt=built_at).delete()  # the index read below holds them
         # A server-side cursor, each word's list written as it comes: at scale the lists hold millions of scores.
         with connection.chunked_cursor() as cursor:
+            cursor.cursor.itersize = 10  # words fetched at a time (a frequent word's list: 44,000 scores at 50,000)
             cursor.execute(
                 f"""
                 WITH frequent AS (SELECT word FROM ts_stat(%(documents)s) WHERE ndoc >= %(min_items)s)
@@ -169,6 +174,19 @@ def merge_pending_index_entries(progress):
     except DatabaseError as error:
         logger.warning("search index pending entries not merged (autovacuum will): %s", error)
         progress(f"Pending index entries not merged: {error}")
+
+
+def note_reindexed(objects):
+    """Note the library items among ``objects`` as indexed again now (the backend calls this as it indexes them)."""
+    ids = [obj.pk for obj in objects if isinstance(obj, LibraryItemPage)]
+    if ids:
+        now = timezone.now()
+        ReindexedItem.objects.bulk_create(
+            [ReindexedItem(item_id=pk, reindexed_at=now) for pk in ids],
+            update_conflicts=True,
+            unique_fields=["item_id"],
+            update_fields=["reindexed_at"],
+        )
 
 
 def ranked(queryset, terms, limit, score_by_database):
@@ -263,24 +281,24 @@ def best_first(ids, scores, count):
 
 
 def items_apart(rare_stems, built_at):
-    """The ids of the items the lists cannot speak for, or ``None`` when they are too many: those published since
-    ``built_at`` and those using one of ``rare_stems`` (stems without a list)."""
-    published = (
-        LibraryItemPage.objects.filter(last_published_at__gte=built_at)
-        .filter(alias_of__isnull=True)
+    """The ids of the items the lists cannot speak for, or ``None`` when they are too many: those indexed again since
+    ``built_at`` (:class:`~search.models.ReindexedItem`) and those using one of ``rare_stems`` (stems without a
+    list)."""
+    apart = (
+        ReindexedItem.objects.filter(reindexed_at__gte=built_at)
         .order_by()
-        .annotate(why=Value("published"))
-        .values_list("pk", "why")
+        .annotate(why=Value("reindexed"))
+        .values_list("item_id", "why")
     )
     if rare_stems:
         rare = rare_matches(sorted(rare_stems)).annotate(why=Value("rare")).values_list("item", "why")
-        published = published.union(rare)
-    rows = list(published)
-    published_since = sum(why == "published" for _pk, why in rows)
-    if published_since > settings.ENLACE_SEARCH_WORD_SCORES_MAX_PUBLISHED_SINCE:
+        apart = apart.union(rare)
+    rows = list(apart)
+    reindexed = sum(why == "reindexed" for _pk, why in rows)
+    if reindexed > settings.ENLACE_SEARCH_WORD_SCORES_MAX_REINDEXED_SINCE:
         logger.warning(
-            "word score lists unused: %s items published since they were written (%s); run score_frequent_words",
-            published_since,
+            "word score lists unused: %s items indexed again since they were written (%s); run score_frequent_words",
+            reindexed,
             built_at,
         )
         return None

@@ -256,8 +256,8 @@ ENLACE_SEARCH_BACKEND = "elasticsearch" if ELASTICSEARCH_URL else "default"
 # database scores every match). Rarer stems are scored by the database: at most that many items each.
 ENLACE_SEARCH_WORD_SCORES = env.bool("ENLACE_SEARCH_WORD_SCORES", default=True)
 ENLACE_SEARCH_WORD_SCORES_MIN_ITEMS = 200
-# Beyond this many items published since the lists were written, scoring them one by one costs what the lists save.
-ENLACE_SEARCH_WORD_SCORES_MAX_PUBLISHED_SINCE = 2000
+# Beyond this many items indexed again since the lists were written, scoring them one by one costs what they save.
+ENLACE_SEARCH_WORD_SCORES_MAX_REINDEXED_SINCE = 2000
 # Documents are served only through Wagtail's permission-checked view, never from /media/ directly.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Practices library: any edit during review sends the item through every review task again.

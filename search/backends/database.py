@@ -289,6 +289,18 @@ def _postgres_backend_class():
             # Text arrives analysed (see the module docstring): PostgreSQL must only lower-case and split it.
             self.config = "simple"
 
+        def add(self, obj):
+            from search.word_scores import note_reindexed
+
+            super().add(obj)
+            note_reindexed([obj])
+
+        def add_bulk(self, model, obj_list):
+            from search.word_scores import note_reindexed
+
+            super().add_bulk(model, obj_list)
+            note_reindexed(obj_list)
+
         def ranked_matches(self, query_string, queryset, limit):
             """Added up from the stored scores of frequent words when they can answer (:mod:`search.word_scores`);
             otherwise every match is scored by the database."""

@@ -23,7 +23,7 @@ from members import access
 from practices.models import LibraryItemPage
 from search import word_scores
 from search.analysis import query_terms
-from search.models import WordScoreList
+from search.models import ReindexedItem, WordScoreList
 from search.querysets import candidates
 from search.service import live_items
 
@@ -35,9 +35,9 @@ EVERY_MATCH = "every match"
 
 @pytest.fixture(autouse=True)
 def _small_library(settings):
-    """Stems in 3 items or more are frequent; more than 2 items published since the build turn the lists off."""
+    """Stems in 3 items or more are frequent; more than 2 items indexed again since the build turn the lists off."""
     settings.ENLACE_SEARCH_WORD_SCORES_MIN_ITEMS = 3
-    settings.ENLACE_SEARCH_WORD_SCORES_MAX_PUBLISHED_SINCE = 2
+    settings.ENLACE_SEARCH_WORD_SCORES_MAX_REINDEXED_SINCE = 2
 
 
 @pytest.fixture
@@ -53,13 +53,14 @@ def heavy_and_light(make_item):
         make_item("es", title=f"Trata de personas {n}", summary="Trata, trata y trata. Extradición.") for n in (1, 2)
     ]
     light = [make_item("es", title=f"Informe {n}", summary="Un caso de trata. Extradición.") for n in (3, 4)]
-    return published_long_ago(*heavy), published_long_ago(*light)
+    return indexed_long_ago(*heavy), indexed_long_ago(*light)
 
 
-def published_long_ago(*items):
-    """The items, as if published a month ago: before any list a test writes."""
-    LibraryItemPage.objects.filter(pk__in=[item.pk for item in items]).update(
-        last_published_at=timezone.now() - timedelta(days=30)
+def indexed_long_ago(*items):
+    """The items, as if indexed a month ago: before any list a test writes (a test runs in one transaction, which
+    the build counts as still open)."""
+    ReindexedItem.objects.filter(item_id__in=[item.pk for item in items]).update(
+        reindexed_at=timezone.now() - timedelta(days=30)
     )
     return list(items)
 
@@ -160,7 +161,7 @@ def test_a_query_scores_the_sum_of_its_words(postgresql, heavy_and_light, settin
 
 def test_a_rare_stem_of_a_word_is_scored_by_the_database(postgresql, heavy_and_light, make_item):
     # In English "trata" stays "trata"; the Spanish items have "trat", which is frequent.
-    english = published_long_ago(make_item("en", title="Trata Trata Trata", summary="Trata, trata and trata."))[0]
+    english = indexed_long_ago(make_item("en", title="Trata Trata Trata", summary="Trata, trata and trata."))[0]
     build()
     assert not WordScoreList.objects.filter(word="trata").exists()
 
@@ -190,6 +191,21 @@ def test_an_item_published_after_the_build_is_scored_on_its_new_text(postgresql,
     assert found[2:] == sorted((item.pk for item in heavy), reverse=True) + [light[1].pk]
 
 
+def test_an_item_indexed_again_without_a_publication_is_scored_on_its_new_text(postgresql, heavy_and_light):
+    """Saving a live page (a lock, a move, an alias converted) indexes it again without publishing it: its stored
+    scores are stale, and the index has the text that counts."""
+    heavy, light = heavy_and_light
+    build()
+    saved = LibraryItemPage.objects.get(pk=light[0].pk).specific
+    published = saved.last_published_at
+    saved.title = "Trata, trata, trata"
+    saved.save()
+    assert LibraryItemPage.objects.get(pk=saved.pk).last_published_at == published
+
+    assert scored_by_the_database(WORD) == {saved.pk}
+    assert ranked_ids(WORD, limit=1) == [saved.pk]
+
+
 def test_too_many_items_published_since_the_build_turn_the_lists_off(postgresql, heavy_and_light, make_item):
     heavy, light = heavy_and_light
     build()
@@ -203,7 +219,7 @@ def test_too_many_items_published_since_the_build_turn_the_lists_off(postgresql,
 def test_a_stored_item_the_requester_may_not_see_is_never_found(postgresql, make_item):
     secret = make_item("es", title="Trata trata", summary="Trata, trata y trata.", visibility="members")
     public = [make_item("es", title=f"Caso {n}", summary="Trata.") for n in range(3)]
-    published_long_ago(secret, *public)
+    indexed_long_ago(secret, *public)
     build()
     assert secret.pk in stored("trat")
 
@@ -224,7 +240,7 @@ def test_a_reader_who_sees_few_of_the_best_items_still_gets_the_best_they_may_se
         make_item("es", title=f"Trata {n}", summary="Trata, trata y trata.", visibility="members") for n in range(8)
     ]
     public = [make_item("es", title=f"Caso {n}", summary="Un caso de trata.") for n in range(3)]
-    published_long_ago(*secret, *public)
+    indexed_long_ago(*secret, *public)
     build()
     anonymous = RequestFactory().get("/")
     anonymous.user, anonymous.session = AnonymousUser(), {}
@@ -293,7 +309,7 @@ def test_searches_find_the_same_items_in_the_same_order_as_scoring_every_match(p
 
     settings.ENLACE_SEARCH_WORD_SCORES_MIN_ITEMS = 20
     scale.seed(DemoReport(OutputWrapper(io.StringIO()), no_style()), 60)
-    published_long_ago(*LibraryItemPage.objects.all())
+    indexed_long_ago(*LibraryItemPage.objects.all())
     build()
     words = list(WordScoreList.objects.order_by("word").values_list("word", flat=True)[:40:4])
     queries = words + [f"{first} {second}" for first, second in zip(words, words[1:] + words[:1], strict=True)]
@@ -329,7 +345,7 @@ def test_the_search_page_never_shows_a_stored_restricted_item_but_to_full_member
         )
     )
     public = [make_item("es", title=f"Caso {n}", summary="Un caso de trata.") for n in range(3)]
-    published_long_ago(*restricted, *public)
+    indexed_long_ago(*restricted, *public)
     build()
     assert {item.pk for item in restricted} <= set(stored("trat"))
     client = as_role(role)

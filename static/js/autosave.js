@@ -63,8 +63,24 @@
     }
   }
 
+  function editedBefore(field) {
+    if (field.type === "checkbox" || field.type === "radio") {
+      return field.checked !== field.defaultChecked;
+    }
+    if (field.tagName === "SELECT") {
+      return Array.prototype.some.call(field.options, function (option) {
+        return option.selected !== option.defaultSelected;
+      });
+    }
+    return "defaultValue" in field && field.value !== field.defaultValue;
+  }
+
   form.addEventListener("input", changed);
   form.addEventListener("change", changed);
+  // On a slow connection the participant may type before this script runs: those edits are saved too.
+  if (Array.prototype.some.call(form.elements, editedBefore)) {
+    changed();
+  }
   window.addEventListener("pagehide", function () {
     if (dirty && navigator.sendBeacon) {
       var data = new FormData(form);

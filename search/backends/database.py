@@ -290,12 +290,14 @@ def _postgres_backend_class():
             self.config = "simple"
 
         def add(self, obj):
+            """Wagtail's, then the item noted as indexed again: its stored word scores may be stale from now on."""
             from search.word_scores import note_reindexed
 
             super().add(obj)
             note_reindexed([obj])
 
         def add_bulk(self, model, obj_list):
+            """Wagtail's, then the items noted as indexed again (see :meth:`add`)."""
             from search.word_scores import note_reindexed
 
             super().add_bulk(model, obj_list)
@@ -306,8 +308,8 @@ def _postgres_backend_class():
             otherwise every match is scored by the database."""
             from search.word_scores import ranked
 
-            def score_by_database(candidates):
-                return super(Backend, self).ranked_matches(query_string, candidates, limit)
+            def score_by_database(items):
+                return super(Backend, self).ranked_matches(query_string, items, limit)
 
             matches = ranked(queryset, query_terms(query_string), limit, score_by_database)
             return score_by_database(queryset) if matches is None else matches

@@ -107,7 +107,6 @@ def build(progress=print):
             )
             (built_at,) = cursor.fetchone()
         WordScoreList.objects.all().delete()
-        ReindexedItem.objects.filter(reindexed_at__lt=built_at).delete()  # the index read below holds them
         # A server-side cursor, each word's list written as it comes: at scale the lists hold millions of scores.
         with connection.chunked_cursor() as cursor:
             cursor.cursor.itersize = 10  # words fetched at a time (a frequent word's list: 44,000 scores at 50,000)
@@ -153,6 +152,8 @@ def build(progress=print):
                     words, batch = words + len(batch), []
             WordScoreList.objects.bulk_create(batch)
             words += len(batch)
+        # Forgotten last: their rows stay locked until the build commits, and a publication noting one of them waits.
+        ReindexedItem.objects.filter(reindexed_at__lt=built_at).delete()  # the index read above holds them
     merge_pending_index_entries(progress)
     progress(f"Scored {words} frequent words in {time.perf_counter() - started:.1f} s.")
     return words

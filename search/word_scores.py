@@ -35,15 +35,14 @@ import time
 from datetime import timedelta
 
 import numpy
-from django.apps import apps
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery
 from django.db import DatabaseError, connection, transaction
 from django.db.models import IntegerField, Q, Value
 from django.db.models.functions import Cast
 from django.utils import timezone
 from modelsearch.backends.database.postgres.weights import get_sql_weights
+from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
@@ -69,14 +68,9 @@ def supported():
     return connection.vendor == "postgresql"
 
 
-def library_item_models():
-    return [model for model in apps.get_models() if issubclass(model, LibraryItemPage)]
-
-
 def library_item_content_types():
-    """The content types library items are indexed under (their own, not the base class's)."""
-    models = ContentType.objects.get_for_models(*library_item_models(), for_concrete_models=False)
-    return [content_type.pk for content_type in models.values()]
+    """The content types library items are indexed under (each page type's own, and the base class's)."""
+    return get_descendants_content_types_pks(LibraryItemPage)
 
 
 def build(progress=print):
@@ -200,7 +194,7 @@ def ranked(queryset, terms, limit, score_by_database):
     """
     if not terms or not supported() or not settings.ENLACE_SEARCH_WORD_SCORES:
         return None
-    if not issubclass(queryset.model, tuple(library_item_models())):
+    if not issubclass(queryset.model, LibraryItemPage):
         return None
     stems = set().union(*terms)
     lists = read_lists(stems)

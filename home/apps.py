@@ -9,5 +9,6 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        # Connect the page cache's invalidation signals in every process (web workers and management commands).
-        from home import page_cache  # noqa: F401
+        # Connect the page cache's invalidation signals and the PostgreSQL date loader in every process (web
+        # workers and management commands).
+        from home import database, page_cache  # noqa: F401

@@ -12,7 +12,8 @@ Speed: the full-text match runs **once** per request. It returns the ids of the 
 :data:`MAX_BACKEND_HITS` of them (as the Elasticsearch path always did); on PostgreSQL, a query whose every word has
 a frequent stem adds up the stored scores of those words (:mod:`search.word_scores`) instead of reading each
 match's text. The visibility rule is then applied to those ids **once** (:attr:`LibrarySearch.visible_matches`,
-one query that also reads each item's publication date and column facet values). Which matches each chosen column
+one query that also reads each item's publication date and column facet values; on the stored scores' path, the
+query that checks the best ids' visibility reads them). Which matches each chosen column
 facet lets through, the column facets' counts and the list of results are computed from those rows, without a
 query; the chosen taxonomy facets' matches take one query for all of them (when one is chosen), and the taxonomy
 facets' counts one more (:func:`taxonomy_counts`), each reading the relation tables over ``pk IN (those ids)``,
@@ -70,6 +71,8 @@ FACET_PARAMS = ("country", "crime_type", "kind", "language", "year", "theme")
 FACETS = [facet for param in FACET_PARAMS for facet in LIBRARY_FACETS if facet.param == param]
 COLUMN_FACETS = [facet for facet in FACETS if isinstance(facet, ColumnFacet)]
 RELATION_FACETS = [facet for facet in FACETS if isinstance(facet, RelationFacet)]
+# What the facets and the results read of each visible match (LibrarySearch.visible_matches).
+MATCH_ROW_FIELDS = ("first_published_at", *(facet.column for facet in COLUMN_FACETS))
 SORT_LABELS = {"relevance": _("Relevance"), "date": _("Newest first")}
 DATE_ORDER = ("-first_published_at", "-pk")
 DIRECTORY_LIMIT = 10
@@ -139,6 +142,8 @@ class LibrarySearch(FacetLinks):
         sort = request.GET.get("sort", "relevance")
         self.sort = sort if sort in SORT_LABELS else "relevance"
         self.degraded = False
+        # {pk: row} of the matches whose visibility the match itself checked in this request (visible_matches).
+        self.checked_rows = {}
         self.backend_name = getattr(settings, "ENLACE_SEARCH_BACKEND", "default")
 
     # --- Matching (once per request) ------------------------------------------------------------------------------
@@ -174,7 +179,11 @@ class LibrarySearch(FacetLinks):
                 return {item.pk: item._score for item in results.annotate_score("_score")[:MAX_BACKEND_HITS]}
             except backend_errors() as error:
                 self.fall_back(error)
-        return dict(self.database_backend.ranked_matches(self.query, self.visible_items(), MAX_BACKEND_HITS))
+        matches = self.database_backend.ranked_matches(
+            self.query, self.visible_items(), MAX_BACKEND_HITS, fields=MATCH_ROW_FIELDS
+        )
+        self.checked_rows = {pk: row for pk, _score, row in matches if row is not None}
+        return {pk: score for pk, score, _row in matches}
 
     @property
     def asks_the_cluster(self):
@@ -216,17 +225,16 @@ class LibrarySearch(FacetLinks):
         in each of them, its join of items and pages over the thousand matched ids cost more than the counting
         itself. Matched ids go through it again even when the database matched among visible items, since they
         may have been remembered (:meth:`remembered`) just before an item was restricted. Only computed when the
-        remembered counts or results are missing: a search whose answer is remembered does not run it.
+        remembered counts or results are missing: a search whose answer is remembered does not run it. When the
+        match has just checked every match's visibility itself (the stored word scores, :mod:`search.word_scores`),
+        its rows are used as they are: no query.
         """
         scores = self.item_scores
         if scores is None:
             return None
-        rows = (
-            self.visible_items()
-            .filter(pk__in=id_list(scores))
-            .order_by()
-            .values("pk", "first_published_at", *(facet.column for facet in COLUMN_FACETS))
-        )
+        if self.checked_rows.keys() >= scores.keys():
+            return {pk: self.checked_rows[pk] for pk in scores}
+        rows = self.visible_items().filter(pk__in=id_list(scores)).order_by().values("pk", *MATCH_ROW_FIELDS)
         return {row.pop("pk"): row for row in rows}
 
     @cached_property

@@ -184,13 +184,15 @@ def note_reindexed(objects):
         )
 
 
-def ranked(queryset, terms, limit, score_by_database):
-    """``[(pk, score)]``: the best ``limit`` items of ``queryset`` (live library items the reader may see, as
-    ``search.service.live_items``: drafts and aliases are on no list) matching
-    ``terms`` (``search.analysis.query_terms``), best first; or ``None`` when the lists cannot answer.
+def ranked(queryset, terms, limit, score_by_database, fields=()):
+    """``[(pk, score, row)]``: the best ``limit`` items of ``queryset`` (live library items the reader may see, as
+    ``search.service.live_items``: drafts and aliases are on no list) matching ``terms``
+    (``search.analysis.query_terms``), best first; or ``None`` when the lists cannot answer.
 
-    ``score_by_database(queryset)`` is the backend's own ranking of the matches among ``queryset``: it scores the
-    items the lists cannot speak for.
+    ``row`` holds each item's values of ``fields`` (names ``queryset.values`` accepts), read by the query that
+    checks it is visible: the page needs them for its facets, and reading them again would check every match twice.
+    ``score_by_database(queryset)`` is the backend's own ranking (``[(pk, score)]``) of the matches among
+    ``queryset``: it scores the items the lists cannot speak for.
     """
     if not terms or not supported() or not settings.ENLACE_SEARCH_WORD_SCORES:
         return None
@@ -205,10 +207,8 @@ def ranked(queryset, terms, limit, score_by_database):
         return None
     ids, scores = combined(terms, lists)
     keep = ~numpy.isin(ids, numpy.fromiter(apart, dtype=ID_TYPE, count=len(apart)))
-    ids, scores = ids[keep], scores[keep]
-    found = visible_best(ids, scores, queryset, limit)
-    if apart:
-        found += score_by_database(queryset.filter(pk__in=id_list(apart)))
+    scored_apart = score_by_database(queryset.filter(pk__in=id_list(apart))) if apart else []
+    found = visible_best(ids[keep], scores[keep], queryset, limit, fields, scored_apart)
     return sorted(found, key=lambda match: (match[1], match[0]), reverse=True)[:limit]
 
 
@@ -242,8 +242,10 @@ def combined(terms, lists):
     return ids, scores
 
 
-def visible_best(ids, scores, queryset, limit):
-    """``[(pk, score)]``: the best ``limit`` of ``ids`` that ``queryset`` (the items the reader may see) holds.
+def visible_best(ids, scores, queryset, limit, fields=(), scored=()):
+    """``[(pk, score, row)]``: the best ``limit`` of ``ids`` that ``queryset`` (the items the reader may see) holds,
+    with the matches ``scored`` by the database among them (``[(pk, score)]``, whose rows the first query reads
+    too); ``row``: the item's ``fields``.
 
     Checked in batches, best first: the first a little larger than ``limit`` (enough for a member, who sees nearly
     everything), each next one sized by the share of visible items found so far (an anonymous reader sees less
@@ -252,17 +254,29 @@ def visible_best(ids, scores, queryset, limit):
     """
     order = best_first(ids, scores, 4 * limit)
     found, checked, size = [], 0, limit + limit // 4
-    while len(found) < limit and checked < len(ids):
+    listed = 0  # how many of ``found`` come from ``ids``: the database's may rank below an unchecked one
+    extra = [pk for pk, _score in scored]
+    while extra or (listed < limit and checked < len(ids)):
         if checked + size > len(order) < len(ids):
             order = best_first(ids, scores, len(ids))
         batch = order[checked : checked + size]
         checked += len(batch)
         batch_ids = ids[batch].tolist()
-        visible = set(queryset.filter(pk__in=id_list(batch_ids)).order_by().values_list("pk", flat=True))
-        found += [(pk, score) for pk, score in zip(batch_ids, scores[batch].tolist(), strict=True) if pk in visible]
-        share = max(len(found) / checked, 0.05)
-        size = math.ceil((limit - len(found)) / share * 1.2)
-    return found[:limit]
+        rows = queryset.filter(pk__in=id_list(batch_ids + extra)).order_by().values_list("pk", *fields)
+        visible = {pk: dict(zip(fields, values, strict=True)) for pk, *values in rows}
+        batch_found = [
+            (pk, score, visible[pk])
+            for pk, score in zip(batch_ids, scores[batch].tolist(), strict=True)
+            if pk in visible
+        ]
+        found += batch_found
+        listed += len(batch_found)
+        # The database's, read with the first batch; any restricted since it scored them are left out.
+        found += [(pk, score, visible[pk]) for pk, score in scored if extra and pk in visible]
+        extra = []
+        share = max(listed / checked, 0.05) if checked else 1.0
+        size = math.ceil((limit - listed) / share * 1.2)
+    return found
 
 
 def best_first(ids, scores, count):

@@ -75,12 +75,13 @@ class RankedMatchesMixin:
     (:func:`search.querysets.candidates`).
     """
 
-    def ranked_matches(self, query_string, queryset, limit):
+    def ranked_matches(self, query_string, queryset, limit, fields=None):
+        """With ``fields`` (names ``queryset.values`` accepts): ``[(pk, score, row)]``, ``row`` the match's
+        ``fields`` where the ranking reads them anyway, else ``None`` (here: always; the caller reads them)."""
         results = self.search(query_string, candidates(queryset), operator="and", order_by_relevance=True)
         compiler = getattr(results, "query_compiler", None)
-        if compiler is None:
-            return []
-        return compiler.ranked_matches(compiler.get_config(self), limit)
+        matches = [] if compiler is None else compiler.ranked_matches(compiler.get_config(self), limit)
+        return matches if fields is None else [(pk, score, None) for pk, score in matches]
 
 
 def analysed_lexemes(lexeme_class, query_string, prefix_last=False, autocomplete=False, group=None, **lexeme_kwargs):
@@ -303,16 +304,19 @@ def _postgres_backend_class():
             super().add_bulk(model, obj_list)
             note_reindexed(obj_list)
 
-        def ranked_matches(self, query_string, queryset, limit):
-            """Added up from the stored scores of frequent words when they can answer (:mod:`search.word_scores`);
-            otherwise every match is scored by the database."""
+        def ranked_matches(self, query_string, queryset, limit, fields=None):
+            """Added up from the stored scores of frequent words when they can answer (:mod:`search.word_scores`),
+            each match then with its ``fields`` (read by the query that checks it is visible); otherwise every match
+            is scored by the database, without them (see :meth:`RankedMatchesMixin.ranked_matches`)."""
             from search.word_scores import ranked
 
             def score_by_database(items):
                 return super(Backend, self).ranked_matches(query_string, items, limit)
 
-            matches = ranked(queryset, query_terms(query_string), limit, score_by_database)
-            return score_by_database(queryset) if matches is None else matches
+            matches = ranked(queryset, query_terms(query_string), limit, score_by_database, fields or ())
+            if matches is None:
+                return super().ranked_matches(query_string, queryset, limit, fields)
+            return matches if fields is not None else [(pk, score) for pk, score, _row in matches]
 
     return Backend
 

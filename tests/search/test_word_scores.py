@@ -371,3 +371,47 @@ def reverse_search():
 
     with translation.override("es"):
         return reverse("search:search")
+
+
+@pytest.mark.parametrize("role", ["anonymous", "member"])
+def test_the_search_page_finds_and_counts_the_same_matches_either_way(postgresql, library, settings, role, as_role):
+    """On a seeded library (items of every visibility), the page on the lists' path shows the same results and
+    facet counts as with every match scored, an item indexed after the build included; the query that checks the
+    best items' visibility reads what the facets need, so they are not read again."""
+    from django.core.cache import cache
+    from django.core.management.base import OutputWrapper
+    from django.core.management.color import no_style
+
+    from home.management.commands.seed_demo import DemoReport
+    from practices import scale
+
+    settings.ENLACE_SEARCH_WORD_SCORES_MIN_ITEMS = 20
+    scale.seed(DemoReport(OutputWrapper(io.StringIO()), no_style()), 60)
+    indexed_long_ago(*LibraryItemPage.objects.all())
+    build()
+    query = WordScoreList.objects.order_by("word").values_list("word", flat=True)[0]
+    late = LibraryItemPage.objects.filter(pk__in=stored(query), visibility="public").first().specific
+    late.save()  # indexed again since the build: scored by the database, its row read with the others
+    client = as_role(role)
+
+    def page():
+        cache.clear()  # nothing remembered from the other way
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(reverse_search(), {"q": query})
+        search = response.context["search"]
+        shown = {(hit.is_event, hit.pk) for hit in search.hits}
+        rows_read = [sql["sql"] for sql in captured if '"first_published_at"' in sql["sql"] and "unnest(" in sql["sql"]]
+        return shown, search.facet_counts, rows_read
+
+    shown, counts, rows_read = page()
+    settings.ENLACE_SEARCH_WORD_SCORES = False
+    expected_shown, expected_counts, expected_rows_read = page()
+
+    assert (False, late.pk) in shown
+    assert len(shown) > 10
+    assert shown == expected_shown
+    assert counts == expected_counts
+    assert len(expected_rows_read) == 1  # every match scored, then the visible matches read once
+    assert 1 <= len(rows_read) <= 2  # the visibility checks of the best ids (one or two batches), nothing after
+    if role == "member":
+        assert len(rows_read) == 1

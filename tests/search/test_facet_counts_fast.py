@@ -115,3 +115,21 @@ def test_the_counts_never_repeat_the_visibility_rule(client, corpus):
         assert f"practices_libraryitempage_{table}" in count_queries[0]
     assert "visibility" not in count_queries[0]
     assert counts["country"] == {"MX": 2, "GT": 2}
+
+
+def test_the_counts_follow_an_editor_who_files_an_item_elsewhere(client, make_item):
+    """The facets count each item under the taxonomy terms its last publication gave it (the publication drops the
+    counts the first search remembered)."""
+    from network.models import Country
+    from practices.models import Theme
+
+    item = make_item("es", title="Trata en la frontera", summary="Trata.", countries=["MX"], themes=["mla_tools"])
+    before, _ = searched(client, {"q": "trata"})
+
+    item.countries = [Country.objects.get(code="GT"), Country.objects.get(code="SV")]
+    item.themes = [Theme.objects.get(slug="case_management")]
+    item.save_revision().publish()
+    after, _ = searched(client, {"q": "trata"})  # the same search again
+
+    assert (before["country"], before["theme"]) == ({"MX": 1}, {"mla_tools": 1})
+    assert (after["country"], after["theme"]) == ({"GT": 1, "SV": 1}, {"case_management": 1})

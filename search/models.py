@@ -8,13 +8,19 @@ class WordScoreList(models.Model):
 
     Written by ``update_index`` and ``score_frequent_words`` on PostgreSQL (see :mod:`search.word_scores`), never
     edited by hand. ``item_ids`` and ``scores`` are packed arrays (32-bit, little-endian), ``scores[i]`` belonging to
-    ``item_ids[i]``, ids ascending. ``built_at``: items published since then may have changed after the list was
-    read; searches score them from the index instead.
+    ``item_ids[i]``, ids ascending; ``restricted[i]`` tells whether that item was for members or groups only (a
+    search for a reader who sees only public items skips those before checking the rest). ``built_at``: items
+    indexed again since then may have changed after the list was read; searches score them from the index instead.
     """
 
     word = models.CharField(_("word"), max_length=255, primary_key=True, help_text=_("A stem, as the index has it."))
     item_ids = models.BinaryField(_("items"), help_text=_("Library item ids, ascending (32-bit integers)."))
     scores = models.BinaryField(_("scores"), help_text=_("Each item's score on the word (32-bit floats)."))
+    restricted = models.BinaryField(
+        _("restricted"),
+        default=b"",
+        help_text=_("1 for each item not public when the list was written, else 0 (bytes; empty: not known)."),
+    )
     built_at = models.DateTimeField(_("built at"))
 
     class Meta:

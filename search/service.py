@@ -180,7 +180,11 @@ class LibrarySearch(FacetLinks):
             except backend_errors() as error:
                 self.fall_back(error)
         matches = self.database_backend.ranked_matches(
-            self.query, self.visible_items(), MAX_BACKEND_HITS, fields=MATCH_ROW_FIELDS
+            self.query,
+            self.visible_items(),
+            MAX_BACKEND_HITS,
+            fields=MATCH_ROW_FIELDS,
+            public_only=not access.is_full_member(self.request),
         )
         self.checked_rows = {pk: row for pk, _score, row in matches if row is not None}
         return {pk: score for pk, score, _row in matches}

@@ -17,7 +17,10 @@ title weight and ``title_norm`` included). :func:`ranked` then answers a query w
   those indexed again since the lists were written (published, saved, moved: :class:`~search.models.ReindexedItem`,
   noted by the backend as it indexes them), and those using one of the query's rare stems (an English "trata" next
   to the Spanish ``trat``), whose score the lists lack;
-- the best of the rest go through the reader's visibility rule in batches, best first, until ``limit`` are found.
+- the best of the rest go through the reader's visibility rule in batches, best first, until ``limit`` are found
+  (the query reads what the page's facets need along). The lists flag the items that were for members or groups
+  when written: for a reader who sees only public items those are left out first, so one batch is enough (the
+  rule still decides; an item made public since was published, so it is indexed again and scored apart).
 
 The result is the same items in the same order as scoring every match, up to scores equal within float rounding
 (tests/search/test_word_scores.py compares both on a seeded library). A query with a word whose stems are all rare
@@ -33,6 +36,7 @@ import logging
 import math
 import time
 from datetime import timedelta
+from typing import NamedTuple
 
 import numpy
 from django.conf import settings
@@ -46,6 +50,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
+from members.access import Visibility
 from practices.models import LibraryItemPage
 from search.models import ReindexedItem, WordScoreList
 from search.querysets import id_list
@@ -56,8 +61,8 @@ logger = logging.getLogger(__name__)
 BUILD_LOCK = 0x454E4C53
 # How far the web servers' clocks (which stamp publications) may be behind the database's.
 CLOCK_MARGIN = timedelta(minutes=5)
-# The lists' arrays as stored: 32-bit little-endian integers and floats.
-ID_TYPE, SCORE_TYPE = numpy.dtype("<i4"), numpy.dtype("<f4")
+# The lists' arrays as stored: 32-bit little-endian integers and floats, and one byte per restricted flag.
+ID_TYPE, SCORE_TYPE, FLAG_TYPE = numpy.dtype("<i4"), numpy.dtype("<f4"), numpy.dtype("u1")
 
 
 def min_items():
@@ -83,6 +88,7 @@ def build(progress=print):
     table = connection.ops.quote_name(IndexEntry._meta.db_table)
     # Drafts and the translation aliases are indexed too, but never searched (search.service.live_items).
     pages = connection.ops.quote_name(Page._meta.db_table)
+    items = connection.ops.quote_name(LibraryItemPage._meta.db_table)
     types = ",".join(str(int(pk)) for pk in content_types)
     # ts_stat takes its query as text; it holds only the table name and integer ids.
     documents = f"SELECT title || body FROM {table} WHERE content_type_id IN ({types or 'NULL'})"  # noqa: S608 # nosec B608
@@ -113,9 +119,11 @@ def build(progress=print):
                            ts_rank(%(weights)s::float4[], entry.title, used.query) * entry.title_norm
                            + ts_rank(%(weights)s::float4[], entry.body, used.query)
                            ORDER BY entry.object_id::integer
-                       )
+                       ),
+                       array_agg((item.visibility <> %(public)s)::integer ORDER BY entry.object_id::integer)
                 FROM {table} entry
                 JOIN {pages} page ON page.id = entry.object_id::integer AND page.live AND page.alias_of_id IS NULL
+                JOIN {items} item ON item.page_ptr_id = page.id
                 CROSS JOIN LATERAL (
                     SELECT lexeme AS word, quote_literal(lexeme)::tsquery AS query
                     FROM unnest(entry.title || entry.body)
@@ -129,15 +137,17 @@ def build(progress=print):
                     "min_items": min_items(),
                     "weights": get_sql_weights(),
                     "content_types": content_types,
+                    "public": Visibility.PUBLIC,
                 },
             )
             batch = []
-            for word, ids, scores in cursor:
+            for word, ids, scores, restricted in cursor:
                 batch.append(
                     WordScoreList(
                         word=word,
                         item_ids=numpy.asarray(ids, dtype=ID_TYPE).tobytes(),
                         scores=numpy.asarray(scores, dtype=SCORE_TYPE).tobytes(),
+                        restricted=numpy.asarray(restricted, dtype=FLAG_TYPE).tobytes(),
                         built_at=built_at,
                     )
                 )
@@ -184,7 +194,7 @@ def note_reindexed(objects):
         )
 
 
-def ranked(queryset, terms, limit, score_by_database, fields=()):
+def ranked(queryset, terms, limit, score_by_database, fields=(), public_only=False):
     """``[(pk, score, row)]``: the best ``limit`` items of ``queryset`` (live library items the reader may see, as
     ``search.service.live_items``: drafts and aliases are on no list) matching ``terms``
     (``search.analysis.query_terms``), best first; or ``None`` when the lists cannot answer.
@@ -192,7 +202,9 @@ def ranked(queryset, terms, limit, score_by_database, fields=()):
     ``row`` holds each item's values of ``fields`` (names ``queryset.values`` accepts), read by the query that
     checks it is visible: the page needs them for its facets, and reading them again would check every match twice.
     ``score_by_database(queryset)`` is the backend's own ranking (``[(pk, score)]``) of the matches among
-    ``queryset``: it scores the items the lists cannot speak for.
+    ``queryset``: it scores the items the lists cannot speak for. ``public_only``: the reader sees no item for
+    members or groups, so those the lists flag as such are left out before the visibility check (which still
+    decides): an anonymous reader's best thousand are then checked in one query, not two to four.
     """
     if not terms or not supported() or not settings.ENLACE_SEARCH_WORD_SCORES:
         return None
@@ -202,23 +214,53 @@ def ranked(queryset, terms, limit, score_by_database, fields=()):
     lists = read_lists(stems)
     if any(not alternatives & lists.keys() for alternatives in terms):
         return None  # a word with only rare stems: its few matches are quickly scored by the database
-    apart = items_apart(stems - lists.keys(), min(built_at for *_arrays, built_at in lists.values()))
+    apart = items_apart(stems - lists.keys(), min(stored.built_at for stored in lists.values()))
     if apart is None:
         return None
     ids, scores = combined(terms, lists)
     keep = ~numpy.isin(ids, numpy.fromiter(apart, dtype=ID_TYPE, count=len(apart)))
+    if public_only:
+        keep &= ~restricted(ids, lists.values())
     scored_apart = score_by_database(queryset.filter(pk__in=id_list(apart))) if apart else []
     found = visible_best(ids[keep], scores[keep], queryset, limit, fields, scored_apart)
     return sorted(found, key=lambda match: (match[1], match[0]), reverse=True)[:limit]
 
 
+class StoredList(NamedTuple):
+    """One word's list as read: numpy views of the stored bytes (``restricted`` empty for lists written before
+    it was stored)."""
+
+    ids: numpy.ndarray
+    scores: numpy.ndarray
+    restricted: numpy.ndarray
+    built_at: object
+
+
 def read_lists(stems):
-    """``{word: (ids, scores, built_at)}`` of the stored ``stems``, the arrays as numpy views of the stored bytes."""
-    rows = WordScoreList.objects.filter(word__in=stems).values_list("word", "item_ids", "scores", "built_at")
+    """``{word: StoredList}`` of the stored ``stems``."""
+    rows = WordScoreList.objects.filter(word__in=stems).values_list(
+        "word", "item_ids", "scores", "restricted", "built_at"
+    )
     return {
-        word: (numpy.frombuffer(ids, dtype=ID_TYPE), numpy.frombuffer(scores, dtype=SCORE_TYPE), built_at)
-        for word, ids, scores, built_at in rows
+        word: StoredList(
+            numpy.frombuffer(ids, dtype=ID_TYPE),
+            numpy.frombuffer(scores, dtype=SCORE_TYPE),
+            numpy.frombuffer(flags, dtype=FLAG_TYPE),
+            built_at,
+        )
+        for word, ids, scores, flags, built_at in rows
     }
+
+
+def restricted(ids, lists):
+    """Which of ``ids`` (ascending, each on some of ``lists``) a list flags as restricted (members or groups)."""
+    found = numpy.zeros(len(ids), dtype=bool)
+    for stored in lists:
+        if len(stored.restricted) and len(stored.ids):
+            where = numpy.minimum(numpy.searchsorted(stored.ids, ids), len(stored.ids) - 1)
+            on_list = stored.ids[where] == ids
+            found[on_list] |= stored.restricted[where[on_list]].astype(bool)
+    return found
 
 
 def combined(terms, lists):
@@ -226,7 +268,7 @@ def combined(terms, lists):
     its stems (``ts_rank`` of the stems OR-ed: a stem the item lacks counts 0), summed over the words."""
     ids = scores = None
     for alternatives in terms:
-        stored = [lists[stem][:2] for stem in sorted(alternatives & lists.keys())]
+        stored = [(lists[stem].ids, lists[stem].scores) for stem in sorted(alternatives & lists.keys())]
         if len(stored) == 1:  # the usual case: one stem of the word is frequent, its list is the word's
             word_ids, word_scores = stored[0][0], stored[0][1].astype(numpy.float64)
         else:
@@ -247,10 +289,11 @@ def visible_best(ids, scores, queryset, limit, fields=(), scored=()):
     with the matches ``scored`` by the database among them (``[(pk, score)]``, whose rows the first query reads
     too); ``row``: the item's ``fields``.
 
-    Checked in batches, best first: the first a little larger than ``limit`` (enough for a member, who sees nearly
-    everything), each next one sized by the share of visible items found so far (an anonymous reader sees less
-    than half the items): at 50,000 items, one or two queries over 1,250 to 2,600 ids, where checking a fixed
-    3,000 cost 20 ms.
+    Checked in batches, best first: the first a little larger than ``limit``, each next one sized by the share of
+    visible items found so far. A member sees nearly everything and an anonymous reader is given only items public
+    when the lists were written (:func:`ranked`), so one query over 1,250 ids is the rule; more batches are for a
+    reader whose best items were restricted since (at 50,000 items, without the flags, an anonymous reader needed
+    two queries over 1,250 to 2,600 ids, where checking a fixed 3,000 cost 20 ms).
     """
     order = best_first(ids, scores, 4 * limit)
     found, checked, size = [], 0, limit + limit // 4

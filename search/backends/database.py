@@ -75,9 +75,11 @@ class RankedMatchesMixin:
     (:func:`search.querysets.candidates`).
     """
 
-    def ranked_matches(self, query_string, queryset, limit, fields=None):
+    def ranked_matches(self, query_string, queryset, limit, fields=None, public_only=False):
         """With ``fields`` (names ``queryset.values`` accepts): ``[(pk, score, row)]``, ``row`` the match's
-        ``fields`` where the ranking reads them anyway, else ``None`` (here: always; the caller reads them)."""
+        ``fields`` where the ranking reads them anyway, else ``None`` (here: always; the caller reads them).
+        ``public_only``: the reader sees only public items (a ranking may leave the others out early); ``queryset``
+        still decides."""
         results = self.search(query_string, candidates(queryset), operator="and", order_by_relevance=True)
         compiler = getattr(results, "query_compiler", None)
         matches = [] if compiler is None else compiler.ranked_matches(compiler.get_config(self), limit)
@@ -304,7 +306,7 @@ def _postgres_backend_class():
             super().add_bulk(model, obj_list)
             note_reindexed(obj_list)
 
-        def ranked_matches(self, query_string, queryset, limit, fields=None):
+        def ranked_matches(self, query_string, queryset, limit, fields=None, public_only=False):
             """Added up from the stored scores of frequent words when they can answer (:mod:`search.word_scores`),
             each match then with its ``fields`` (read by the query that checks it is visible); otherwise every match
             is scored by the database, without them (see :meth:`RankedMatchesMixin.ranked_matches`)."""
@@ -313,7 +315,8 @@ def _postgres_backend_class():
             def score_by_database(items):
                 return super(Backend, self).ranked_matches(query_string, items, limit)
 
-            matches = ranked(queryset, query_terms(query_string), limit, score_by_database, fields or ())
+            terms = query_terms(query_string)
+            matches = ranked(queryset, terms, limit, score_by_database, fields or (), public_only)
             if matches is None:
                 return super().ranked_matches(query_string, queryset, limit, fields)
             return matches if fields is not None else [(pk, score) for pk, score, _row in matches]

@@ -104,3 +104,43 @@ def test_search_page_query_count_does_not_grow_with_matching_events(client, make
 
     assert large_total == small_total + 3
     assert large == small
+
+
+@pytest.mark.parametrize("role", ["anonymous", "member"])
+def test_a_first_search_on_the_stored_word_scores_runs_as_many_queries_for_more_results(
+    settings, make_item, as_role, role
+):
+    """PostgreSQL at scale adds up stored word scores (search/word_scores.py): one visibility check of the best ids
+    whatever their number, also for an anonymous reader when most of them are for members."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from search import word_scores
+    from search.models import ReindexedItem
+
+    if connection.vendor != "postgresql":
+        pytest.skip("word scores are built on PostgreSQL only")
+    settings.ENLACE_SEARCH_WORD_SCORES_MIN_ITEMS = 3
+    client = as_role(role)
+
+    def first_search_with_lists(start, count):
+        add_items(make_item, start, count)
+        for n in range(start, start + count, 3):  # a third for members
+            make_item("es", title=f"Trata reservada {n}", summary="Trata, trata y trata.", visibility="members")
+        ReindexedItem.objects.update(reindexed_at=timezone.now() - timedelta(days=30))  # indexed before the build
+        word_scores.build(progress=lambda line: None)
+        with translation.override("es"):
+            url = reverse("search:search")
+        client.get(url, {"q": "trata"})
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url, {"q": "trata"})
+        assert not [sql for sql in captured if "ts_rank" in sql["sql"] and "practices_libraryitempage" in sql["sql"]]
+        return len(captured), response.context["search"].total
+
+    small, small_total = first_search_with_lists(0, 6)
+    large, large_total = first_search_with_lists(6, 24)
+
+    assert large_total > small_total
+    assert large == small

@@ -14,9 +14,10 @@ a frequent stem adds up the stored scores of those words (:mod:`search.word_scor
 match's text. The visibility rule is then applied to those ids **once** (:attr:`LibrarySearch.visible_matches`,
 one query that also reads each item's publication date and column facet values; on the stored scores' path, the
 query that checks the best ids' visibility reads them). Which matches each chosen column facet lets through, the
-column facets' counts and the list of results are computed from those rows, without a query; the chosen taxonomy facets' matches take one query for all of them (when one is chosen), and the taxonomy
-facets' counts one more (:func:`taxonomy_counts`), each reading the relation tables over ``pk IN (those ids)``,
-without the join of items and pages the visibility rule needs. A search thus runs a constant number of queries
+column facets' counts and the list of results are computed from those rows, without a query; the chosen taxonomy
+facets' matches take one query for all of them (when one is chosen), and the taxonomy facets' counts one more
+(:func:`taxonomy_counts`), each reading the relation tables over ``pk IN (those ids)``, without the join of items
+and pages the visibility rule needs. A search thus runs a constant number of queries
 (the match, the visible matches, the chosen taxonomies, the taxonomy counts, the page and its prefetch, the
 events), whatever the number of results or of chosen values. Without a query nothing is matched: the counts (one
 query per taxonomy facet, one for the column facets) and the newest items come straight from the visible items.

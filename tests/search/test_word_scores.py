@@ -69,6 +69,25 @@ def build():
     return word_scores.build(progress=lambda line: None)
 
 
+def anonymous_visible():
+    """The live items an anonymous visitor may see."""
+    anonymous = RequestFactory().get("/")
+    anonymous.user, anonymous.session = AnonymousUser(), {}
+    return access.visible(anonymous, live_items())
+
+
+@pytest.fixture
+def members_first(make_item):
+    """Eight members-only items using the word a lot and three public ones mentioning it once, listed long ago."""
+    secret = [
+        make_item("es", title=f"Trata {n}", summary="Trata, trata y trata.", visibility="members") for n in range(8)
+    ]
+    public = [make_item("es", title=f"Caso {n}", summary="Un caso de trata.") for n in range(3)]
+    indexed_long_ago(*secret, *public)
+    build()
+    return secret, public
+
+
 def stored(word):
     """``{item id: score}`` of the word's list."""
     row = WordScoreList.objects.get(word=word)
@@ -223,10 +242,8 @@ def test_a_stored_item_the_requester_may_not_see_is_never_found(postgresql, make
     build()
     assert secret.pk in stored("trat")
 
-    anonymous = RequestFactory().get("/")
-    anonymous.user, anonymous.session = AnonymousUser(), {}
     # What the search page asks the backend for an anonymous reader (search.service.LibrarySearch.best_matches).
-    visible = candidates(access.visible(anonymous, live_items()))
+    visible = candidates(anonymous_visible())
 
     assert scored_by_the_database(WORD, queryset=visible) is None
     for limit in (1, 10):
@@ -235,16 +252,9 @@ def test_a_stored_item_the_requester_may_not_see_is_never_found(postgresql, make
         assert set(found) <= {item.pk for item in public}
 
 
-def test_a_reader_who_sees_few_of_the_best_items_still_gets_the_best_they_may_see(postgresql, make_item, settings):
-    secret = [
-        make_item("es", title=f"Trata {n}", summary="Trata, trata y trata.", visibility="members") for n in range(8)
-    ]
-    public = [make_item("es", title=f"Caso {n}", summary="Un caso de trata.") for n in range(3)]
-    indexed_long_ago(*secret, *public)
-    build()
-    anonymous = RequestFactory().get("/")
-    anonymous.user, anonymous.session = AnonymousUser(), {}
-    visible = candidates(access.visible(anonymous, live_items()))
+def test_a_reader_who_sees_few_of_the_best_items_still_gets_the_best_they_may_see(postgresql, members_first, settings):
+    _secret, public = members_first
+    visible = candidates(anonymous_visible())
 
     # The best items are all out of reach: the first batch finds none, the next reaches the public ones.
     found = ranked(WORD, limit=3, queryset=visible)
@@ -262,18 +272,11 @@ def visibility_checks(query, queryset, **options):
     return [(pk, score) for pk, score, _row in found], len(checks)
 
 
-def test_a_reader_of_public_items_has_the_best_checked_in_one_query(postgresql, make_item, settings):
+def test_a_reader_of_public_items_has_the_best_checked_in_one_query(postgresql, members_first):
     """The lists flag the items for members or groups: for a reader who sees only public items they are left out
     before the check, which finds the best public ones at once (the check still decides: see the leak tests)."""
-    secret = [
-        make_item("es", title=f"Trata {n}", summary="Trata, trata y trata.", visibility="members") for n in range(8)
-    ]
-    public = [make_item("es", title=f"Caso {n}", summary="Un caso de trata.") for n in range(3)]
-    indexed_long_ago(*secret, *public)
-    build()
-    anonymous = RequestFactory().get("/")
-    anonymous.user, anonymous.session = AnonymousUser(), {}
-    visible = access.visible(anonymous, live_items())
+    _secret, public = members_first
+    visible = anonymous_visible()
 
     found, checks = visibility_checks(WORD, visible, public_only=True)
     unflagged, unflagged_checks = visibility_checks(WORD, visible)
@@ -291,10 +294,8 @@ def test_an_item_made_public_after_the_build_is_found_by_every_reader(postgresql
     assert set(stored("trat")) >= {secret.pk, *(item.pk for item in others)}
     secret.visibility = "public"
     secret.save_revision().publish()
-    anonymous = RequestFactory().get("/")
-    anonymous.user, anonymous.session = AnonymousUser(), {}
 
-    found, _checks = visibility_checks(WORD, access.visible(anonymous, live_items()), public_only=True)
+    found, _checks = visibility_checks(WORD, anonymous_visible(), public_only=True)
 
     assert found[0][0] == secret.pk
 

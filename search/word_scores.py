@@ -268,13 +268,13 @@ def combined(terms, lists):
     its stems (``ts_rank`` of the stems OR-ed: a stem the item lacks counts 0), summed over the words."""
     ids = scores = None
     for alternatives in terms:
-        stored = [(lists[stem].ids, lists[stem].scores) for stem in sorted(alternatives & lists.keys())]
+        stored = [lists[stem] for stem in sorted(alternatives & lists.keys())]
         if len(stored) == 1:  # the usual case: one stem of the word is frequent, its list is the word's
-            word_ids, word_scores = stored[0][0], stored[0][1].astype(numpy.float64)
+            word_ids, word_scores = stored[0].ids, stored[0].scores.astype(numpy.float64)
         else:
-            word_ids, where = numpy.unique(numpy.concatenate([pair[0] for pair in stored]), return_inverse=True)
+            word_ids, where = numpy.unique(numpy.concatenate([one.ids for one in stored]), return_inverse=True)
             word_scores = numpy.zeros(len(word_ids), dtype=numpy.float64)
-            numpy.add.at(word_scores, where, numpy.concatenate([pair[1] for pair in stored]))
+            numpy.add.at(word_scores, where, numpy.concatenate([one.scores for one in stored]))
         word_scores /= len(alternatives)
         if ids is None:
             ids, scores = word_ids, word_scores
@@ -314,9 +314,9 @@ def visible_best(ids, scores, queryset, limit, fields=(), scored=()):
         ]
         found += batch_found
         listed += len(batch_found)
-        # The database's, read with the first batch; any restricted since it scored them are left out.
-        found += [(pk, score, visible[pk]) for pk, score in scored if extra and pk in visible]
-        extra = []
+        if extra:  # the first batch: the database's matches, any restricted since it scored them left out
+            found += [(pk, score, visible[pk]) for pk, score in scored if pk in visible]
+            extra = []
         share = max(listed / checked, 0.05) if checked else 1.0
         size = math.ceil((limit - listed) / share * 1.2)
     return found

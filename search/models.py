@@ -1,3 +1,5 @@
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -22,6 +24,8 @@ class WordScoreList(models.Model):
         help_text=_("1 for each item not public when the list was written, else 0 (bytes; empty: not known)."),
     )
     built_at = models.DateTimeField(_("built at"))
+    # A new one each time the list is written: a process that remembers a list knows whether it is still this one.
+    version = models.UUIDField(_("version"), default=uuid.uuid4, editable=False)
 
     class Meta:
         verbose_name = _("word score list")

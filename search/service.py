@@ -25,8 +25,9 @@ query per taxonomy facet, one for the column facets) and the newest items come s
 Events are searched with the library: a visible event matching the query is a result of the kind "event"
 (the ``kind`` facet offers it), counted in the facets it has (country, language, year) and never in those it
 has not (crime type, theme): choosing one of those leaves events out, and they are then not matched at all.
-Networks hold tens of events, not tens of thousands, so they are matched by the database backend (at most
-:data:`MAX_EVENT_HITS`) and narrowed in Python.
+Networks hold tens of events, not tens of thousands, so they are matched by the database backend among the visible
+ones (``ranked_among_few``: on PostgreSQL each one's index row is read by its key; at most :data:`MAX_EVENT_HITS`),
+loaded in one query and narrowed in Python.
 """
 
 import logging
@@ -325,20 +326,17 @@ class LibrarySearch(FacetLinks):
                 return self._events_from_the_cluster(visible_events)
             except backend_errors() as error:
                 self.fall_back(error)
-        # candidates() starts a new queryset: the related rows the results and facets read are asked for again.
-        matching = candidates(visible_events).select_related("locale", "country")
-        results = self.database_backend.search(self.query, matching, operator="and")
-        events = list(results.annotate_score("_score")[:MAX_EVENT_HITS])
-        sign = score_sign()
+        scores = dict(self.database_backend.ranked_among_few(self.query, visible_events, MAX_EVENT_HITS))
+        events = list(visible_events.filter(pk__in=id_list(scores))) if scores else []
         for event in events:
-            event.score = sign * (event._score or 0.0)
+            event.score = scores[event.pk]
         return events
 
     def _events_from_the_cluster(self, visible_events):
         """Events matched by Elasticsearch among all live ones, then kept only where the requester may see them."""
         results = get_search_backend(self.backend_name).search(self.query, live_events(), operator="and")
         scores = {event.pk: event._score for event in results.annotate_score("_score")[:MAX_EVENT_HITS]}
-        events = list(visible_events.filter(pk__in=id_list(scores)))
+        events = list(visible_events.filter(pk__in=id_list(scores))) if scores else []
         for event in events:
             event.score = scores[event.pk] or 0.0
         return events
@@ -616,11 +614,6 @@ def taxonomy_counts(counted):
         for param, key, name_es, name_en, _order, count in cursor.fetchall():
             counts[param].append((key, name_en if english else name_es, count))
     return counts
-
-
-def score_sign():
-    """``-1`` where the database backend's scores are lower-is-better (SQLite's BM25), else ``1``."""
-    return -1.0 if connection.vendor == "sqlite" else 1.0
 
 
 def live_items():

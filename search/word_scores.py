@@ -34,6 +34,7 @@ Kept current: ``update_index`` and the nightly ``score_frequent_words`` write th
 
 import logging
 import math
+import threading
 import time
 from datetime import timedelta
 from typing import NamedTuple
@@ -42,7 +43,7 @@ import numpy
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery
 from django.db import DatabaseError, connection, transaction
-from django.db.models import IntegerField, Q, Value
+from django.db.models import BinaryField, Case, F, IntegerField, Q, TextField, Value, When
 from django.db.models.functions import Cast
 from django.utils import timezone
 from modelsearch.backends.database.postgres.weights import get_sql_weights
@@ -237,19 +238,66 @@ class StoredList(NamedTuple):
 
 
 def read_lists(stems):
-    """``{word: StoredList}`` of the stored ``stems``."""
+    """``{word: StoredList}`` of the stored ``stems``, in one query.
+
+    A frequent word's list is hundreds of kilobytes (at 50,000 items "trata" is on 44,000: 3 ms to read and
+    decode), and the lists change only when built again, while every first search of a word reads them. So each
+    process remembers the lists it read last (:data:`REMEMBERED_LISTS`) with their version (new each time a list is
+    written), and the query sends a list's bytes only when its version is not the one remembered.
+    """
+    with REMEMBERED_LISTS.lock:
+        known = {word: REMEMBERED_LISTS.lists[word] for word in stems if word in REMEMBERED_LISTS.lists}
+    unchanged = [version for version, _stored in known.values()]
+
+    def unless_remembered(field):
+        return Case(When(version__in=unchanged, then=Value(None, output_field=BinaryField())), default=F(field))
+
     rows = WordScoreList.objects.filter(word__in=stems).values_list(
-        "word", "item_ids", "scores", "restricted", "built_at"
+        "version",
+        "word",
+        unless_remembered("item_ids"),
+        unless_remembered("scores"),
+        unless_remembered("restricted"),
+        "built_at",
     )
-    return {
-        word: StoredList(
-            numpy.frombuffer(ids, dtype=ID_TYPE),
-            numpy.frombuffer(scores, dtype=SCORE_TYPE),
-            numpy.frombuffer(flags, dtype=FLAG_TYPE),
-            built_at,
-        )
-        for word, ids, scores, flags, built_at in rows
-    }
+    lists = {}
+    for version, word, ids, scores, flags, built_at in rows:
+        if ids is None:
+            lists[word] = known[word][1]
+        else:
+            lists[word] = StoredList(
+                numpy.frombuffer(ids, dtype=ID_TYPE),
+                numpy.frombuffer(scores, dtype=SCORE_TYPE),
+                numpy.frombuffer(flags, dtype=FLAG_TYPE),
+                built_at,
+            )
+        REMEMBERED_LISTS.remember(word, version, lists[word])
+    return lists
+
+
+class RememberedLists:
+    """The word score lists a process read last, ``{word: (version, StoredList)}``, at most ``max_scores`` scores in
+    all (the oldest read forgotten first); shared by the threads of a process."""
+
+    def __init__(self, max_scores):
+        self.max_scores = max_scores
+        self.lists = {}
+        self.scores = 0
+        self.lock = threading.Lock()
+
+    def remember(self, word, version, stored):
+        with self.lock:
+            previous = self.lists.pop(word, None)
+            self.scores -= len(previous[1].ids) if previous else 0
+            self.lists[word] = (version, stored)  # last in the dict's order: the most recently read
+            self.scores += len(stored.ids)
+            while self.scores > self.max_scores and len(self.lists) > 1:
+                _version, oldest = self.lists.pop(next(iter(self.lists)))
+                self.scores -= len(oldest.ids)
+
+
+# Up to 4 million scores per process (36 MB with their ids and flags): the lists of a few hundred frequent words.
+REMEMBERED_LISTS = RememberedLists(max_scores=4_000_000)
 
 
 def restricted(ids, lists):
@@ -359,11 +407,46 @@ def items_apart(rare_stems, built_at):
 
 def rare_matches(stems):
     """The index entries of library items whose title or body has one of ``stems`` (each ``item``: its id)."""
-    query = SearchQuery(
-        " | ".join("'{}'".format(stem.replace("'", "''")) for stem in stems), search_type="raw", config="simple"
-    )
+    query = SearchQuery(any_of(stems), search_type="raw", config="simple")
     return (
         IndexEntry.objects.filter(content_type__in=library_item_content_types())
         .filter(Q(title=query) | Q(body=query))
         .annotate(item=Cast("object_id", IntegerField()))
     )
+
+
+def any_of(stems):
+    """The raw ``tsquery`` text matching any of ``stems`` (analysed words, each quoted as a lexeme)."""
+    return " | ".join("'{}'".format(stem.replace("'", "''")) for stem in sorted(stems))
+
+
+def scored_among(queryset, terms, limit):
+    """``[(pk, score)]``, best first: the best ``limit`` rows of ``queryset`` matching every word of ``terms``
+    (``search.analysis.query_terms``), scored as the backend scores them (``search.backends.database``: each
+    word's ``ts_rank`` in the title, times ``title_norm``, and in the body, summed over the words).
+
+    For a few candidates (the items the lists cannot speak for, a network's events), in one statement that reads
+    each candidate's index row by its key. Wagtail's search builds the same ranking as Django expressions and
+    compiles them, several milliseconds per statement before the database starts: for a few candidates, most of
+    the time spent. Equal scores: the highest id first, as :func:`best_first` orders them.
+    """
+    if not terms:
+        return []
+    keys = queryset.order_by().annotate(key=Cast("pk", TextField())).values("key")  # object_id is text
+    candidates, candidate_params = keys.query.sql_with_params()
+    word = "to_tsquery('simple', %s)"
+    score = f"ts_rank(%s::float4[], entry.title, {word}) * entry.title_norm + ts_rank(%s::float4[], entry.body, {word})"
+    match = f"(entry.title @@ {word} OR entry.body @@ {word})"
+    weights, words = get_sql_weights(), [any_of(alternatives) for alternatives in terms]
+    table = connection.ops.quote_name(IndexEntry._meta.db_table)
+    statement = (
+        f"SELECT entry.object_id::integer AS pk, {' + '.join([score] * len(words))} AS score "  # noqa: S608 # nosec B608
+        f"FROM {table} entry WHERE entry.content_type_id = ANY(%s) AND entry.object_id IN ({candidates}) "
+        f"AND {' AND '.join([match] * len(words))} ORDER BY score DESC, pk DESC LIMIT %s"
+    )
+    params = [value for text in words for value in (weights, text, weights, text)]
+    params += [list(get_descendants_content_types_pks(queryset.model)), *candidate_params]
+    params += [value for text in words for value in (text, text)] + [limit]
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        return cursor.fetchall()

@@ -85,6 +85,11 @@ class RankedMatchesMixin:
         matches = [] if compiler is None else compiler.ranked_matches(compiler.get_config(self), limit)
         return matches if fields is None else [(pk, score, None) for pk, score in matches]
 
+    def ranked_among_few(self, query_string, queryset, limit):
+        """:meth:`ranked_matches` for a ``queryset`` of a few rows (a network's events), where a backend may read
+        each candidate rather than search them all."""
+        return self.ranked_matches(query_string, queryset, limit)
+
 
 def analysed_lexemes(lexeme_class, query_string, prefix_last=False, autocomplete=False, group=None, **lexeme_kwargs):
     """The query as backend lexemes: alternatives (stems in either language) OR-ed, words AND-ed."""
@@ -313,13 +318,20 @@ def _postgres_backend_class():
             from search.word_scores import ranked
 
             def score_by_database(items):
-                return super(Backend, self).ranked_matches(query_string, items, limit)
+                return self.ranked_among_few(query_string, items, limit)
 
             terms = query_terms(query_string)
             matches = ranked(queryset, terms, limit, score_by_database, fields or (), public_only)
             if matches is None:
                 return super().ranked_matches(query_string, queryset, limit, fields)
             return matches if fields is not None else [(pk, score) for pk, score, _row in matches]
+
+        def ranked_among_few(self, query_string, queryset, limit):
+            """Each candidate's index row read by its key, in one statement
+            (:func:`search.word_scores.scored_among`)."""
+            from search.word_scores import scored_among
+
+            return scored_among(queryset, query_terms(query_string), limit)
 
     return Backend
 

@@ -168,6 +168,22 @@ def test_a_search_of_frequent_words_is_added_up_without_reading_the_matches(post
     assert set(ranked_ids(WORD, limit=2)) == {item.pk for item in heavy}
 
 
+def test_a_list_is_read_once_until_it_is_written_again(postgresql, heavy_and_light, make_item, settings):
+    """A process keeps the lists it read: the next search of the word reuses them, and a new build's lists (here
+    with a third item using the word a lot) replace them at once."""
+    build()
+    first = word_scores.read_lists({"trat"})["trat"]
+    assert word_scores.read_lists({"trat"})["trat"] is first
+
+    third = make_item("es", title="Trata de personas 5", summary="Trata, trata y trata. Extradición.")
+    build()
+    again = word_scores.read_lists({"trat"})["trat"]
+
+    assert again is not first
+    assert dict(zip(again.ids.tolist(), again.scores.tolist(), strict=True)) == stored("trat")
+    assert third.pk in set(ranked_ids(WORD, limit=3))
+
+
 def test_a_query_scores_the_sum_of_its_words(postgresql, heavy_and_light, settings):
     build()
 

@@ -17,10 +17,11 @@ query that checks the best ids' visibility reads them). Which matches each chose
 column facets' counts and the list of results are computed from those rows, without a query; the chosen taxonomy
 facets' matches take one query for all of them (when one is chosen), and the taxonomy facets' counts one more
 (:func:`taxonomy_counts`), each reading the relation tables over ``pk IN (those ids)``, without the join of items
-and pages the visibility rule needs. A search thus runs a constant number of queries
-(the match, the visible matches, the chosen taxonomies, the taxonomy counts, the page and its prefetch, the
-events), whatever the number of results or of chosen values. Without a query nothing is matched: the counts (one
-query per taxonomy facet, one for the column facets) and the newest items come straight from the visible items.
+and pages the visibility rule needs. A search thus runs a constant number of queries (the match, the visible
+matches, the chosen taxonomies, the taxonomy counts, the page and its prefetch, the events' match and, when one
+matches, their rows), whatever the number of results or of chosen values. Without a query nothing is matched: the
+counts (one query per taxonomy facet, one for the column facets) and the newest items come straight from the
+visible items.
 
 Events are searched with the library: a visible event matching the query is a result of the kind "event"
 (the ``kind`` facet offers it), counted in the facets it has (country, language, year) and never in those it

@@ -11,12 +11,12 @@ least ``ENLACE_SEARCH_WORD_SCORES_MIN_ITEMS`` items, :func:`build` stores every 
 score on that stem (:class:`~search.models.WordScoreList`, the same ``ts_rank`` expression the backend runs,
 title weight and ``title_norm`` included). :func:`ranked` then answers a query whose every word has a stored stem:
 
-- the stored lists of its stems are read (one query) and combined in arrays: each word's items and mean scores,
-  the items having every word (AND), their sum;
-- the items the lists cannot speak for are scored by the database as before, among the items the reader may see:
-  those indexed again since the lists were written (published, saved, moved: :class:`~search.models.ReindexedItem`,
-  noted by the backend as it indexes them), and those using one of the query's rare stems (an English "trata" next
-  to the Spanish ``trat``), whose score the lists lack;
+- the stored lists of its stems are read (one query; a process keeps the lists it read, :func:`read_lists`) and
+  combined in arrays: each word's items and mean scores, the items having every word (AND), their sum;
+- the items the lists cannot speak for are scored by the database (:func:`scored_among`, the backend's ranking),
+  among the items the reader may see: those indexed again since the lists were written (published, saved, moved:
+  :class:`~search.models.ReindexedItem`, noted by the backend as it indexes them), and those using one of the
+  query's rare stems (an English "trata" next to the Spanish ``trat``), whose score the lists lack;
 - the best of the rest go through the reader's visibility rule in batches, best first, until ``limit`` are found
   (the query reads what the page's facets need along). The lists flag the items that were for members or groups
   when written: for a reader who sees only public items those are left out first, so one batch is enough (the

@@ -278,6 +278,9 @@ def scenarios(member):
             url("search:search", f"?q={ONE_WORD_QUERY}"),
         ),
         ("search (member)", member, search),
+        # A full member's first search also checks the visibility of items for members and groups, and searches the
+        # directory of members.
+        ("search, first time (member, content changed before each request)", member, search),
         ("directory, 2 filters (member)", member, url("network:directory", "?country=MX&specialization=trafficking")),
         ("finder (member)", member, url("network:finder", "?country=PA&need=mla-request&language=es")),
     ]

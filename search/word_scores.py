@@ -117,9 +117,7 @@ def build(progress=print):
                 SELECT used.word,
                        array_agg(entry.object_id::integer ORDER BY entry.object_id::integer),
                        array_agg(
-                           ts_rank(%(weights)s::float4[], entry.title, used.query) * entry.title_norm
-                           + ts_rank(%(weights)s::float4[], entry.body, used.query)
-                           ORDER BY entry.object_id::integer
+                           {word_score(weights="%(weights)s", query="used.query")} ORDER BY entry.object_id::integer
                        ),
                        array_agg((item.visibility <> %(public)s)::integer ORDER BY entry.object_id::integer)
                 FROM {table} entry
@@ -245,8 +243,7 @@ def read_lists(stems):
     process remembers the lists it read last (:data:`REMEMBERED_LISTS`) with their version (new each time a list is
     written), and the query sends a list's bytes only when its version is not the one remembered.
     """
-    with REMEMBERED_LISTS.lock:
-        known = {word: REMEMBERED_LISTS.lists[word] for word in stems if word in REMEMBERED_LISTS.lists}
+    known = REMEMBERED_LISTS.known(stems)
     unchanged = [version for version, _stored in known.values()]
 
     def unless_remembered(field):
@@ -284,6 +281,11 @@ class RememberedLists:
         self.lists = {}
         self.scores = 0
         self.lock = threading.Lock()
+
+    def known(self, words):
+        """``{word: (version, StoredList)}`` of the ``words`` remembered."""
+        with self.lock:
+            return {word: self.lists[word] for word in words if word in self.lists}
 
     def remember(self, word, version, stored):
         with self.lock:
@@ -420,6 +422,16 @@ def any_of(stems):
     return " | ".join("'{}'".format(stem.replace("'", "''")) for stem in sorted(stems))
 
 
+def word_score(weights, query):
+    """The SQL of one word's score in an index row ``entry`` (the backend's ranking, ``search.backends.database``):
+    its ``ts_rank`` in the title times ``title_norm``, plus in the body; ``weights`` and ``query`` are SQL (the
+    weights a placeholder), the same for the lists' build and for :func:`scored_among`, whose scores must agree."""
+    return (
+        f"ts_rank({weights}::float4[], entry.title, {query}) * entry.title_norm"
+        f" + ts_rank({weights}::float4[], entry.body, {query})"
+    )
+
+
 def scored_among(queryset, terms, limit):
     """``[(pk, score)]``, best first: the best ``limit`` rows of ``queryset`` matching every word of ``terms``
     (``search.analysis.query_terms``), scored as the backend scores them (``search.backends.database``: each
@@ -435,7 +447,7 @@ def scored_among(queryset, terms, limit):
     keys = queryset.order_by().annotate(key=Cast("pk", TextField())).values("key")  # object_id is text
     candidates, candidate_params = keys.query.sql_with_params()
     word = "to_tsquery('simple', %s)"
-    score = f"ts_rank(%s::float4[], entry.title, {word}) * entry.title_norm + ts_rank(%s::float4[], entry.body, {word})"
+    score = word_score(weights="%s", query=word)
     match = f"(entry.title @@ {word} OR entry.body @@ {word})"
     weights, words = get_sql_weights(), [any_of(alternatives) for alternatives in terms]
     table = connection.ops.quote_name(IndexEntry._meta.db_table)
